@@ -1,0 +1,5 @@
+"""``python -m osai_scan``."""
+
+from .cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""The command line (click). Only this package knows about click."""

@@ -1,0 +1,103 @@
+"""``osai-scan``: the click group, its commands and the error boundary."""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from ..constants import DEFAULT_PROFILE
+from ..models import FileStatus, VerdictStatus
+from ._errors import format_known
+
+FORMATS = ("json", "table")
+FAIL_ON = ("not-open", "undetermined", "never")
+
+
+class _Group(click.Group):
+    """A group whose commands print one line, not a traceback, for known errors."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the error boundary
+            known = format_known(exc)
+            if known is None:
+                traceback.print_exc()
+                click.echo("osai-scan hit a bug; please report it with the traceback above.", err=True)
+                ctx.exit(3)
+            message, code = known
+            click.echo(f"Error: {message}", err=True)
+            if ctx.obj and ctx.obj.get("debug"):
+                traceback.print_exc()
+            ctx.exit(code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "auto_envvar_prefix": "OSAI_SCAN"})
+@click.version_option(package_name="osai-scan")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Tell whether an AI system is Open Source AI, with evidence."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("target", default=".")
+@click.option("--profile", default=DEFAULT_PROFILE, show_default=True, help="Policy profile that decides the verdict.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+              help="Report format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write the report to this file instead of standard output.")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path),
+              help="Folder of rules files that add to or override the built-in rules (repeatable).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
+              help="Exit 1 when the verdict is at or below this level.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress or summary on standard error.")
+def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: tuple[Path, ...], fail_on: str,
+         quiet: bool) -> None:
+    """Scan TARGET (a folder or git work tree; default: the current folder)."""
+    from ..pipeline import ScanOptions
+    from ..pipeline import scan as run_scan
+    from ..report import RENDERERS
+
+    report = run_scan(target, ScanOptions(profile=profile, rules_dirs=rules_dirs))
+    text = RENDERERS[fmt](report)
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"cannot write report to '{output}': {exc.strerror}") from None
+    else:
+        click.echo(text, nl=False)
+    if not quiet:
+        errors = sum(1 for f in report.files if f.status is FileStatus.ERROR)
+        click.echo(f"osai-scan: {report.verdict.status.value} ({report.summary.files} files, "
+                   f"{len(report.findings)} findings{f', {errors} unreadable' if errors else ''})"
+                   + (f"; report written to {output}" if output else ""), err=True)
+    if not report.complete:
+        sys.exit(3)
+    status = report.verdict.status
+    if fail_on == "not-open" and status is VerdictStatus.NOT_OPEN_SOURCE_AI:
+        sys.exit(1)
+    if fail_on == "undetermined" and status is not VerdictStatus.OPEN_SOURCE_AI:
+        sys.exit(1)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the JSON report."""
+    text = (resources.files("osai_scan") / "schema" / "report.schema.json").read_text(encoding="utf-8")
+    json.loads(text)
+    click.echo(text, nl=False)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="osai-scan")

@@ -1,0 +1,157 @@
+"""Apply a policy profile: per-component status and freedoms row, verdict, findings."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .licenses import LicenseKnowledge, combine_all
+from .models import (
+    AI_COMPONENTS,
+    Component,
+    ComponentResult,
+    ComponentStatus,
+    FileResult,
+    FileStatus,
+    Finding,
+    Freedom,
+    FreedomCell,
+    FreedomRow,
+    FreedomStatus,
+    LicenseCount,
+    Requirement,
+    Severity,
+    Verdict,
+    VerdictStatus,
+)
+from .rules import Profile
+
+#: How many example paths a reason names before saying "and N more".
+_EXAMPLES = 3
+
+
+def _examples(paths: list[str]) -> str:
+    shown = ", ".join(paths[:_EXAMPLES])
+    return shown + (f" and {len(paths) - _EXAMPLES} more" if len(paths) > _EXAMPLES else "")
+
+
+def evaluate_component(component: Component, files: list[FileResult], profile: Profile,
+                       knowledge: LicenseKnowledge) -> ComponentResult:
+    """The status and freedoms row of one component under ``profile``."""
+    policy = profile.policy(component)
+    if not files:
+        return ComponentResult(requirement=policy.requirement, status=ComponentStatus.ABSENT, files=0,
+                               licenses=(), unlicensed=(), freedoms=None)
+    by_expression: dict[str | None, list[str]] = {}
+    spdx: dict[str | None, str | None] = {}
+    for f in files:
+        by_expression.setdefault(f.license, []).append(f.path)
+        spdx[f.license] = f.license_spdx
+    unlicensed = tuple(sorted(by_expression.pop(None, [])))
+    licenses = tuple(
+        LicenseCount(expression=e, expression_spdx=spdx[e], files=len(p), example=sorted(p)[0])
+        for e, p in sorted(by_expression.items(), key=lambda kv: (-len(kv[1]), kv[0] or ""))
+    )
+    rows = []
+    for expression, paths in sorted(by_expression.items(), key=lambda kv: kv[0] or ""):
+        row = knowledge.row_for_expression(expression)  # type: ignore[arg-type]
+        rows.append(FreedomRow(**{
+            f.value: FreedomCell(status=row.cell(f).status,
+                                 because=tuple(f"{b} [{_examples(sorted(paths))}]" for b in row.cell(f).because))
+            for f in Freedom
+        }))
+    if unlicensed:
+        rows.append(FreedomRow(**{f.value: FreedomCell(
+            status=FreedomStatus.UNKNOWN,
+            because=(f"no license found for {_examples(list(unlicensed))}",)) for f in Freedom}))
+    row = combine_all(rows)
+    needed = policy.freedoms or tuple(Freedom)
+    statuses = {row.cell(f).status for f in needed}
+    if statuses & {FreedomStatus.FAILS, FreedomStatus.CONDITIONAL}:
+        status = ComponentStatus.NOT_OPEN
+    elif unlicensed:
+        status = ComponentStatus.UNLICENSED
+    elif FreedomStatus.UNKNOWN in statuses:
+        status = ComponentStatus.UNKNOWN
+    else:
+        status = ComponentStatus.OPEN
+    return ComponentResult(requirement=policy.requirement, status=status, files=len(files), licenses=licenses,
+                           unlicensed=unlicensed, freedoms=row)
+
+
+def evaluate(files: tuple[FileResult, ...], profile: Profile, knowledge: LicenseKnowledge
+             ) -> tuple[tuple[tuple[Component, ComponentResult], ...], Verdict, list[Finding]]:
+    """Evaluate every component, then the verdict and the policy findings."""
+    grouped: dict[Component, list[FileResult]] = {c: [] for c in AI_COMPONENTS}
+    for f in files:
+        if f.component in grouped:
+            grouped[f.component].append(f)
+    results = tuple((c, evaluate_component(c, grouped[c], profile, knowledge)) for c in AI_COMPONENTS)
+    findings: list[Finding] = []
+    not_open: list[str] = []
+    undetermined: list[str] = []
+    for component, result in results:
+        if result.requirement is not Requirement.REQUIRED:
+            continue
+        name = component.value
+        errors = sorted(f.path for f in grouped[component] if f.status is FileStatus.ERROR)
+        if result.status is ComponentStatus.ABSENT:
+            undetermined.append(f"{name}: no file of the repository is {name}, so its freedoms cannot be checked")
+            findings.append(Finding(id="policy.component-absent", severity=Severity.WARNING,
+                                    message=f"Required component '{name}' has no files in the target.",
+                                    hint=f"If the {name} lives elsewhere, scan that too; check the labels with "
+                                         "'osai-scan scan --format table' and fix them with --rules."))
+            continue
+        assert result.freedoms is not None
+        failing = [f for f in (profile.policy(component).freedoms or tuple(Freedom))
+                   if result.freedoms.cell(f).status is not FreedomStatus.MEETS]
+        if result.status is ComponentStatus.NOT_OPEN:
+            bad = [f.value for f in failing if result.freedoms.cell(f).status in
+                   (FreedomStatus.FAILS, FreedomStatus.CONDITIONAL)]
+            culprits = [lc for lc in result.licenses if lc.expression and any(
+                knowledge.row_for_expression(lc.expression).cell(Freedom(b)).status is not FreedomStatus.MEETS
+                for b in bad)]
+            detail = "; ".join(f"{lc.expression} governs {lc.files} file(s), e.g. {lc.example}" for lc in culprits)
+            not_open.append(f"{name}: does not meet the Open Source Definition for {', '.join(bad)} ({detail})")
+            findings.append(Finding(
+                id="policy.component-not-open", severity=Severity.ERROR,
+                message=f"Required component '{name}' is not open: {', '.join(bad)} "
+                        f"{'is' if len(bad) == 1 else 'are'} restricted ({detail}).",
+                paths=tuple(sorted({lc.example for lc in culprits})),
+                hint="Relicense these files under an OSI-approved license, or remove them from the AI system."))
+        if result.unlicensed:
+            undetermined.append(f"{name}: {len(result.unlicensed)} file(s) have no license: "
+                                f"{_examples(list(result.unlicensed))}")
+            findings.append(Finding(
+                id="policy.unlicensed-file", severity=Severity.ERROR,
+                message=f"{len(result.unlicensed)} file(s) of required component '{name}' have no license "
+                        f"at any level.",
+                paths=result.unlicensed,
+                hint="Add a LICENSE file (or a component license file such as LICENSE-MODEL) that covers them."))
+        if result.status is ComponentStatus.UNKNOWN:
+            unknown = [f.value for f in failing if result.freedoms.cell(f).status is FreedomStatus.UNKNOWN]
+            reasons = sorted({b for f in failing for b in result.freedoms.cell(f).because})
+            undetermined.append(f"{name}: the licenses do not decide {', '.join(unknown)} ({'; '.join(reasons[:3])})")
+            findings.append(Finding(
+                id="policy.license-unknown", severity=Severity.WARNING,
+                message=f"The freedoms of required component '{name}' cannot be decided: {'; '.join(reasons[:3])}.",
+                paths=tuple(sorted({lc.example for lc in result.licenses})),
+                hint="Read these license texts and add a row for them to rules/licenses.yaml (--rules DIR)."))
+        if errors:
+            undetermined.append(f"{name}: {len(errors)} file(s) could not be read: {_examples(errors)}")
+    if not_open:
+        verdict = Verdict(status=VerdictStatus.NOT_OPEN_SOURCE_AI, reasons=tuple(not_open + undetermined))
+    elif undetermined:
+        verdict = Verdict(status=VerdictStatus.UNDETERMINED, reasons=tuple(undetermined))
+    else:
+        required = [c.value for c, r in results if r.requirement is Requirement.REQUIRED]
+        verdict = Verdict(status=VerdictStatus.OPEN_SOURCE_AI, reasons=tuple(
+            f"{c}: every file is under licenses that meet the Open Source Definition for "
+            f"{', '.join(f.value for f in (profile.policy(Component(c)).freedoms or tuple(Freedom)))}"
+            for c in required))
+    return results, verdict, findings
+
+
+def severity_counts(findings: list[Finding]) -> tuple[tuple[str, int], ...]:
+    """Count findings by severity, in a fixed order."""
+    counts = Counter(f.severity.value for f in findings)
+    return tuple((s.value, counts.get(s.value, 0)) for s in Severity)

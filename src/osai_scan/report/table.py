@@ -1,0 +1,62 @@
+"""A terminal view: verdict, the 5x4 freedoms matrix, components and findings."""
+
+from __future__ import annotations
+
+from ..models import Component, ComponentStatus, Freedom, Report, VerdictStatus
+
+_SYMBOL = {"meets": "meets", "conditional": "COND", "fails": "FAILS", "unknown": "?"}
+_VERDICT = {
+    VerdictStatus.OPEN_SOURCE_AI: "OPEN SOURCE AI",
+    VerdictStatus.NOT_OPEN_SOURCE_AI: "NOT OPEN SOURCE AI",
+    VerdictStatus.UNDETERMINED: "UNDETERMINED",
+}
+
+
+def _row(cells: list[str], widths: list[int]) -> str:
+    return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+
+
+def render_table(report: Report) -> str:
+    """Render the report for a person at a terminal."""
+    t = report.target
+    where = t.repo_id or t.path or t.name
+    lines = [f"osai-scan {report.tool.version}: {where}"
+             + (f" @ {t.commit[:12]}{' (dirty)' if t.dirty else ''}" if t.commit else ""),
+             f"profile: {report.profile}    files: {report.summary.files}", ""]
+    lines.append(f"Verdict: {_VERDICT[report.verdict.status]}")
+    lines.extend(f"  - {r}" for r in report.verdict.reasons)
+    lines.append("")
+    header = ["component", "required", "files", "status", "study", "use", "modify", "share", "licenses"]
+    rows = []
+    for component, result in report.components:
+        freedoms = ["-"] * 4
+        if result.freedoms is not None:
+            freedoms = [_SYMBOL[result.freedoms.cell(f).status.value] for f in Freedom]
+        if result.status is ComponentStatus.ABSENT:
+            freedoms = ["n/a"] * 4
+        licenses = ", ".join(lc.expression_spdx or lc.expression or "?" for lc in result.licenses[:3])
+        if len(result.licenses) > 3:
+            licenses += f", +{len(result.licenses) - 3}"
+        if result.unlicensed:
+            licenses += (", " if licenses else "") + f"{len(result.unlicensed)} unlicensed"
+        rows.append([component.value, result.requirement.value, str(result.files), result.status.value,
+                     *freedoms, licenses])
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines.append(_row(header, widths))
+    lines.append(_row(["-" * w for w in widths], widths))
+    lines.extend(_row(r, widths) for r in rows)
+    others = [(c.value, n) for c, n in ((Component(k), v) for k, v in report.summary.by_component)
+              if c.value in ("documentation", "legal", "other")]
+    if others:
+        lines.append("also: " + ", ".join(f"{n} {c}" for c, n in others))
+    if report.findings:
+        lines.append("")
+        lines.append("Findings:")
+        for f in report.findings:
+            lines.append(f"  [{f.severity.value}] {f.id}: {f.message}")
+            if f.hint:
+                lines.append(f"      hint: {f.hint}")
+    if not report.complete:
+        lines.append("")
+        lines.append("The scan is INCOMPLETE: some files could not be read (see scan.file-error findings).")
+    return "\n".join(lines) + "\n"

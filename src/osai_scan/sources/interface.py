@@ -1,0 +1,69 @@
+"""The Source interface: a target turned into files and a way to read them."""
+
+from __future__ import annotations
+
+import hashlib
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import Iterator
+
+from ..models import FileEntry, LfsPointer, TargetInfo
+
+_LFS_HEADER = b"version https://git-lfs.github.com/spec/v1"
+#: Git LFS pointer files are small; anything larger is real content.
+LFS_POINTER_MAX_BYTES = 1024
+
+
+class Source(ABC):
+    """Where files come from. A new kind of target implements these methods."""
+
+    @abstractmethod
+    def describe(self) -> TargetInfo:
+        """Say what is being scanned (kind, name, revision, commit)."""
+
+    @abstractmethod
+    def iter_files(self) -> Iterator[FileEntry]:
+        """Yield every file of the target once, in any order."""
+
+    @abstractmethod
+    def read(self, path: str, max_bytes: int | None = None, offset: int = 0) -> bytes:
+        """Read up to ``max_bytes`` bytes of ``path`` from ``offset`` (all when None).
+
+        Raises:
+            OSError: the file cannot be read.
+        """
+
+    def local_path(self, path: str) -> Path | None:
+        """A local file holding the content of ``path``, when there is one (for ScanCode)."""
+        return None
+
+    @property
+    def untracked(self) -> tuple[str, ...]:
+        """Files listed although version control does not track them (git work trees)."""
+        return ()
+
+    @property
+    def complete(self) -> bool:
+        """False when the source knows it could not list everything."""
+        return True
+
+
+def parse_lfs_pointer(data: bytes) -> LfsPointer | None:
+    """Return the pointer when ``data`` is a Git LFS pointer file, else None."""
+    if not data.startswith(_LFS_HEADER) or len(data) > LFS_POINTER_MAX_BYTES:
+        return None
+    oid = size = None
+    for line in data.decode("ascii", "replace").splitlines():
+        key, _, value = line.partition(" ")
+        if key == "oid" and value.startswith("sha256:"):
+            oid = value[len("sha256:"):].strip()
+        elif key == "size" and value.strip().isdigit():
+            size = int(value.strip())
+    if oid is None or size is None:
+        return None
+    return LfsPointer(oid=oid, size=size)
+
+
+def git_blob_id(data: bytes) -> str:
+    """The id git gives a blob with this content (so local and git scans agree)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()

@@ -1,0 +1,128 @@
+"""Plain folders: a directory walk that never follows a symlink."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Iterator
+
+from ..constants import HASH_MAX_BYTES
+from ..errors import TargetNotFoundError
+from ..models import FileEntry, TargetInfo
+from .interface import LFS_POINTER_MAX_BYTES, Source, git_blob_id, parse_lfs_pointer
+
+#: Version-control metadata folders: never part of the scanned content.
+VCS_DIRS = frozenset({".git", ".hg", ".svn"})
+
+
+def check_folder(root: Path) -> Path:
+    """Return ``root`` resolved, or raise when it is not a folder.
+
+    Raises:
+        TargetNotFoundError: the path does not exist or is a file.
+    """
+    if not root.exists():
+        raise TargetNotFoundError(f"Target '{root}' does not exist.", hint="Give the path of a folder to scan.")
+    if not root.is_dir():
+        raise TargetNotFoundError(
+            f"Target '{root}' is a file, not a folder.", hint="Give the folder that holds the AI system."
+        )
+    return root.resolve()
+
+
+class FileReader:
+    """Reads files below a root without ever leaving it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def local_path(self, path: str) -> Path:
+        """The on-disk location of ``path``."""
+        return self.root / path
+
+    def read(self, path: str, max_bytes: int | None = None, offset: int = 0) -> bytes:
+        """Read ``path``; refuses symlinks and anything that is not a regular file.
+
+        Raises:
+            OSError: missing, unreadable, a symlink or not a regular file.
+        """
+        location = self.local_path(path)
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(location, flags)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OSError(f"{path}: not a regular file")
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                if offset:
+                    handle.seek(offset)
+                return handle.read() if max_bytes is None else handle.read(max_bytes)
+        finally:
+            os.close(fd)
+
+    def entry(self, path: str, size: int) -> FileEntry:
+        """Build the entry of a regular file: LFS pointer check and content id."""
+        if size > HASH_MAX_BYTES:
+            return FileEntry(path=path, size=size)
+        try:
+            data = self.read(path)
+        except OSError as exc:
+            return FileEntry(path=path, size=size, problem=f"cannot read: {exc.strerror or exc}", problem_is_error=True)
+        if size <= LFS_POINTER_MAX_BYTES:
+            pointer = parse_lfs_pointer(data)
+            if pointer is not None:
+                return FileEntry(path=path, size=pointer.size, lfs=pointer, content_id=f"sha256:{pointer.oid}")
+        return FileEntry(path=path, size=size, content_id=f"git-blob:{git_blob_id(data)}")
+
+
+class LocalSource(Source):
+    """A plain folder (not a git work tree).
+
+    Args:
+        root: the folder to scan.
+        given: the path as the user typed it (recorded in the report).
+    """
+
+    def __init__(self, root: Path, given: str | None = None) -> None:
+        self.root = check_folder(root)
+        self.given = given if given is not None else str(root)
+        self._reader = FileReader(self.root)
+
+    def describe(self) -> TargetInfo:
+        return TargetInfo(kind="local", name=self.root.name, path=self.given, vcs=None)
+
+    def iter_files(self) -> Iterator[FileEntry]:
+        yield from self._walk(self.root, "")
+
+    def _walk(self, folder: Path, prefix: str) -> Iterator[FileEntry]:
+        try:
+            with os.scandir(folder) as it:
+                children = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            yield FileEntry(path=(prefix.rstrip("/") or "."), size=0,
+                            problem=f"cannot list folder: {exc.strerror or exc}", problem_is_error=True)
+            return
+        for child in children:
+            rel = prefix + child.name
+            try:
+                if child.is_symlink():
+                    target = os.readlink(child.path)
+                    inside = Path(os.path.realpath(child.path)).is_relative_to(self.root)
+                    where = "inside" if inside else "outside"
+                    yield FileEntry(path=rel, size=0,
+                                    problem=f"symlink to '{target}' ({where} the scanned folder); not followed")
+                elif child.is_dir(follow_symlinks=False):
+                    if child.name not in VCS_DIRS:
+                        yield from self._walk(Path(child.path), rel + "/")
+                elif child.is_file(follow_symlinks=False):
+                    yield self._reader.entry(rel, child.stat(follow_symlinks=False).st_size)
+                else:
+                    yield FileEntry(path=rel, size=0, problem="not a regular file (device, pipe or socket); not read")
+            except OSError as exc:
+                yield FileEntry(path=rel, size=0, problem=f"cannot stat: {exc.strerror or exc}", problem_is_error=True)
+
+    def read(self, path: str, max_bytes: int | None = None, offset: int = 0) -> bytes:
+        return self._reader.read(path, max_bytes, offset)
+
+    def local_path(self, path: str) -> Path | None:
+        return self._reader.local_path(path)

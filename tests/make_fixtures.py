@@ -1,0 +1,213 @@
+"""Write the fixture repositories under fixtures/ (run once; the output is committed).
+
+License texts come from ScanCode's installed license DB, so they are the real texts.
+Run: .venv/bin/python tests/make_fixtures.py
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import struct
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from osai_scan.licenses import scancode_license_text  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def safetensors(shape: tuple[int, ...] = (4, 4), metadata: dict[str, str] | None = None) -> bytes:
+    n = 1
+    for d in shape:
+        n *= d
+    header = {"weight": {"dtype": "F32", "shape": list(shape), "data_offsets": [0, 4 * n]}}
+    header["__metadata__"] = {"format": "pt", **(metadata or {})}
+    raw = json.dumps(header).encode()
+    raw += b" " * (-len(raw) % 8)
+    return struct.pack("<Q", len(raw)) + raw + bytes(4 * n)
+
+
+def lic(key: str) -> str:
+    text = scancode_license_text(key)
+    assert text, key
+    return text
+
+
+CONFIG = json.dumps({"architectures": ["TinyGPT"], "n_layer": 2, "n_head": 2, "n_embd": 16, "vocab_size": 64},
+                    indent=2) + "\n"
+TOKENIZER = json.dumps({"version": "1.0", "model": {"type": "BPE", "vocab": {"a": 0, "b": 1}, "merges": []}},
+                       indent=2) + "\n"
+MODEL_PY = '''\
+# SPDX-License-Identifier: {spdx}
+"""A tiny GPT: embedding, attention blocks and a language-model head."""
+
+import torch
+from torch import nn
+
+
+class TinyGPT(nn.Module):
+    def __init__(self, vocab_size: int = 64, n_embd: int = 16) -> None:
+        super().__init__()
+        self.embed = nn.Embedding(vocab_size, n_embd)
+        self.head = nn.Linear(n_embd, vocab_size)
+
+    def forward(self, idx):
+        return self.head(self.embed(idx))
+'''
+GENERATE_PY = '''\
+"""Generate text with a trained TinyGPT checkpoint."""
+
+import torch
+
+from tinygpt.model import TinyGPT
+
+
+@torch.no_grad()
+def generate(model: TinyGPT, idx, steps: int = 20):
+    for _ in range(steps):
+        logits = model(idx)[:, -1, :]
+        idx = torch.cat([idx, logits.argmax(-1, keepdim=True)], dim=1)
+    return idx
+'''
+TRAIN_PY = '''\
+"""Train TinyGPT on data/train.jsonl."""
+
+import torch
+
+from tinygpt.model import TinyGPT
+
+model = TinyGPT()
+optimizer = torch.optim.AdamW(model.parameters(), lr=3e-4)
+for step in range(100):
+    x = torch.randint(0, 64, (8, 16))
+    loss = torch.nn.functional.cross_entropy(model(x).view(-1, 64), x.view(-1))
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+'''
+PREPARE_PY = '''\
+"""Tokenize the raw corpus into train and validation splits."""
+
+import json
+
+with open("raw.txt") as src, open("train.jsonl", "w") as out:
+    for line in src:
+        out.write(json.dumps({"text": line.strip()}) + "\\n")
+'''
+TEST_PY = '''\
+from tinygpt.model import TinyGPT
+
+
+def test_forward_shape():
+    import torch
+    assert TinyGPT()(torch.zeros(1, 4, dtype=torch.long)).shape == (1, 4, 64)
+'''
+PYPROJECT = '''\
+[project]
+name = "tinygpt"
+version = "0.1.0"
+dependencies = ["torch"]
+'''
+TRAIN_JSONL = '{"text": "the cat sat on the mat"}\n{"text": "a dog barked"}\n'
+VAL_JSONL = '{"text": "the bird sang"}\n'
+PROMPT = "You are a helpful assistant. Answer in one sentence.\n"
+TRAIN_YAML = "learning_rate: 0.0003\nbatch_size: 8\nmax_steps: 100\n"
+
+
+def card(meta: str, body: str = "A tiny GPT for demonstrations.") -> str:
+    return f"---\n{meta.strip()}\n---\n\n# TinyGPT\n\n{body}\n"
+
+
+def write(base: Path, files: dict[str, str | bytes]) -> None:
+    if base.exists():
+        shutil.rmtree(base)
+    for rel, content in files.items():
+        path = base / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def core(spdx: str = "Apache-2.0") -> dict[str, str | bytes]:
+    return {
+        "src/tinygpt/__init__.py": "",
+        "src/tinygpt/model.py": MODEL_PY.format(spdx=spdx),
+        "src/tinygpt/generate.py": GENERATE_PY,
+        "tests/test_model.py": TEST_PY,
+        "pyproject.toml": PYPROJECT,
+        ".gitignore": "__pycache__/\n*.pyc\n",
+    }
+
+
+def weights() -> dict[str, str | bytes]:
+    return {
+        "model/config.json": CONFIG,
+        "model/tokenizer.json": TOKENIZER,
+        "model/model.safetensors": safetensors(),
+    }
+
+
+def cases() -> dict[str, dict[str, str | bytes]]:
+    apache, mit = lic("apache-2.0"), lic("mit")
+    return {
+        # The bundled example for `make demo`: everything under Apache-2.0.
+        "example": {
+            **core(), **weights(),
+            "README.md": card("license: apache-2.0\nlibrary_name: transformers\npipeline_tag: text-generation"),
+            "LICENSE": apache,
+            "train.py": TRAIN_PY,
+            "configs/train.yaml": TRAIN_YAML,
+            "data/prepare.py": PREPARE_PY,
+            "data/train.jsonl": TRAIN_JSONL,
+            "data/val.jsonl": VAL_JSONL,
+            "prompts/system.txt": PROMPT,
+        },
+        "repos/fully-open": {
+            **core(), **weights(), "README.md": card("license: apache-2.0"), "LICENSE": apache,
+            "train.py": TRAIN_PY,
+        },
+        "repos/mit-code-llama-weights": {
+            **core("MIT"), **weights(), "README.md": card("license: mit"), "LICENSE": mit,
+            "LICENSE-MODEL": lic("llama-2-license-2023"), "train.py": TRAIN_PY,
+        },
+        "repos/no-license": {
+            **{k: v for k, v in core().items() if k != "src/tinygpt/model.py"},
+            "src/tinygpt/model.py": MODEL_PY.split("\n", 1)[1], **weights(),
+            "README.md": "# TinyGPT\n\nNo license information.\n",
+        },
+        "repos/openrail-card": {
+            **core(), **weights(), "README.md": card("license: creativeml-openrail-m"),
+        },
+        "repos/code-no-weights": {
+            **core("MIT"), "LICENSE": mit, "README.md": "# TinyGPT training code\n",
+            "train.py": TRAIN_PY, "scripts/finetune.py": TRAIN_PY, "configs/train.yaml": TRAIN_YAML,
+        },
+        "repos/data-and-prompts": {
+            **core(), **weights(), "LICENSE": apache, "README.md": card("license: apache-2.0"),
+            "data/train.jsonl": TRAIN_JSONL, "data/val.jsonl": VAL_JSONL, "data/prepare.py": PREPARE_PY,
+            "data/LICENSE": lic("cc-by-nc-4.0"),
+            "prompts/system.txt": PROMPT, "prompts/few_shot.json": '[{"q": "2+2?", "a": "4"}]\n',
+        },
+        "repos/vendored-gpl": {
+            **core(), **weights(), "LICENSE": apache, "README.md": card("license: apache-2.0"),
+            "third_party/fastops/ops.py": "def fused_add(a, b):\n    return a + b\n",
+            "third_party/fastops/COPYING": lic("gpl-3.0"),
+        },
+        "repos/card-vs-license": {
+            **core(), **weights(), "README.md": card("license: apache-2.0"), "LICENSE": lic("llama-2-license-2023"),
+        },
+    }
+
+
+def main() -> None:
+    for name, files in cases().items():
+        write(ROOT / name, files)
+        print("wrote", ROOT / name)
+
+
+if __name__ == "__main__":
+    main()
