@@ -17,8 +17,12 @@ SNIFF_BYTES = 8192
 MAX_HEADER_BYTES = 8 * 1024 * 1024
 #: Files up to this size get a content id computed locally when git has none.
 HASH_MAX_BYTES = 16 * 1024 * 1024
-#: Soft per-file ScanCode deadline, in seconds.
-DETECT_DEADLINE_SECONDS = float(os.environ.get("OSAI_SCAN_DEADLINE", 60))
+#: Per-file license-matching budget in seconds (``--timeout``): ScanCode's soft deadline; a hard
+#: stop comes at twice this. A file that reaches either is reported ``partial``.
+DETECT_DEADLINE_SECONDS = float(os.environ.get("OSAI_SCAN_TIMEOUT", os.environ.get("OSAI_SCAN_DEADLINE", 60)))
+
+#: Environment variable naming the cache folder (``--cache-dir``).
+CACHE_DIR_ENV = "OSAI_SCAN_CACHE_DIR"
 
 #: Set this to a timestamp to make reports carry a fixed generation time.
 SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")

@@ -7,9 +7,13 @@ records, so that reports are deterministic and stages cannot mutate each other's
 from __future__ import annotations
 
 import dataclasses
+import types
+import typing
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
 
 
 class Component(str, Enum):
@@ -36,9 +40,14 @@ AI_COMPONENTS: tuple[Component, ...] = (
 
 
 class FileStatus(str, Enum):
-    """What the scanner did with a file."""
+    """What the scanner did with a file.
+
+    ``partial`` means license matching ran out of its per-file time budget: the matches found
+    are reported, but some may be missing (``status_reason`` says which limit was hit).
+    """
 
     SCANNED = "scanned"
+    PARTIAL = "partial"
     HEADER_ONLY = "header-only"
     SKIPPED = "skipped"
     ERROR = "error"
@@ -245,7 +254,14 @@ class FreedomRow:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FileResult:
-    """Everything the report says about one file."""
+    """Everything the report says about one file.
+
+    ``detected_expression`` is what the file's own content says (ScanCode's file-level
+    expression, before attribution); ``license`` is the governing license after attribution.
+    ``detection_mode`` says how the content was looked at (``exact``, ``approximate``,
+    ``exact+approximate`` when an unclear exact result was re-matched, ``header``, with a
+    ``+notebook-source`` suffix for notebooks).
+    """
 
     path: str
     size: int
@@ -259,6 +275,8 @@ class FileResult:
     license: str | None
     license_spdx: str | None
     attribution: Attribution
+    detected_expression: str | None = None
+    detection_mode: str | None = None
     detections: tuple[Match, ...] = ()
     header: HeaderInfo | None = None
 
@@ -403,6 +421,40 @@ def to_dict(value: Any, *, _key: str | None = None) -> Any:
     return value
 
 
+def from_dict(cls: type[_T], data: dict[str, Any]) -> _T:
+    """Rebuild a record written by :func:`to_dict` (records, Enums, tuples, optionals).
+
+    Raises:
+        TypeError: ``cls`` is not a record class or a field has an unsupported type.
+        ValueError, KeyError: ``data`` does not fit ``cls``.
+    """
+    hints = _field_types(cls)
+    return cls(**{name: _from_value(hints[name], value) for name, value in data.items()})
+
+
+def _field_types(cls: type) -> dict[str, Any]:
+    if not dataclasses.is_dataclass(cls):
+        raise TypeError(f"{cls!r} is not a record class")
+    return typing.get_type_hints(cls)
+
+
+def _from_value(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _from_value(options[0], value) if len(options) == 1 else value
+    if origin is tuple:
+        item = typing.get_args(hint)[0]
+        return tuple(_from_value(item, v) for v in value)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint(value)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return from_dict(hint, value)
+    return value
+
+
 def empty_row(status: FreedomStatus, because: str) -> FreedomRow:
     """A row with the same status and reason for all four freedoms."""
     cell = FreedomCell(status=status, because=(because,) if because else ())
@@ -411,6 +463,7 @@ def empty_row(status: FreedomStatus, because: str) -> FreedomRow:
 
 __all__ = [name for name in dir() if not name.startswith("_") and name[0].isupper()] + [
     "to_dict",
+    "from_dict",
     "empty_row",
     "AI_COMPONENTS",
     "FREEDOM_RANK",

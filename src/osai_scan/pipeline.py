@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -11,8 +12,10 @@ from typing import Callable
 
 from .attribute import Attributor, parse_front_matter
 from .classify import Classifier
-from .constants import CLASSIFY_HEAD_BYTES, DEFAULT_PROFILE, SCHEMA_VERSION, SOURCE_DATE_EPOCH
-from .detect import Detector, ScancodeEngine
+from .cache import CacheContext, DetectionCache
+from .constants import CLASSIFY_HEAD_BYTES, DEFAULT_PROFILE, DETECT_DEADLINE_SECONDS, SCHEMA_VERSION, SOURCE_DATE_EPOCH
+from .detect import Detector
+from .engine import ScancodeEngine
 from .evaluate import evaluate, severity_counts
 from .inventory import build_inventory
 from .licenses import LicenseKnowledge, expression_keys
@@ -27,6 +30,7 @@ from .models import (
 )
 from .rules import RuleSet, load_rules
 from .sources import Source, open_source
+from .workers import ScanStats, default_jobs, detect_files
 
 #: Model card files, in the order they are looked for at the root.
 _CARD_NAMES = ("README.md", "readme.md", "README.MD", "Readme.md", "README", "MODEL_CARD.md", "model_card.md")
@@ -42,12 +46,24 @@ class ScanOptions:
     Attributes:
         profile: id of the policy profile that decides the verdict.
         rules_dirs: user rules folders merged over the built-in rules.
+        jobs: worker processes for license matching (None: one per CPU; 1: no workers).
+        use_cache: look detections up in, and add them to, the persistent cache.
+        cache_dir: the cache folder (None: ``$OSAI_SCAN_CACHE_DIR`` or the user cache folder).
+        timeout: seconds of license matching allowed per file before it is reported partial.
+        hash_weights: give files over 16 MiB a sha256 content id (reads them whole).
         progress: called as ``progress(phase, done, total)``.
+        stats: filled in with what the scan did (cache hits, files matched, time per phase).
     """
 
     profile: str = DEFAULT_PROFILE
     rules_dirs: tuple[Path, ...] = ()
+    jobs: int | None = None
+    use_cache: bool = True
+    cache_dir: Path | None = None
+    timeout: float = DETECT_DEADLINE_SECONDS
+    hash_weights: bool = False
     progress: Progress | None = field(default=None, compare=False)
+    stats: ScanStats | None = field(default=None, compare=False)
 
 
 _ENGINE = ScancodeEngine()
@@ -101,25 +117,41 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
         SourceError: the target cannot be listed.
     """
     options = options or ScanOptions()
+    stats = options.stats if options.stats is not None else ScanStats()
     rules = load_rules(options.rules_dirs)
     profile = rules.profile(options.profile)
-    source = open_source(target) if isinstance(target, str) else target
+    source = open_source(target, options.hash_weights) if isinstance(target, str) else target
     knowledge = LicenseKnowledge(rules)
     progress = options.progress or (lambda phase, done, total: None)
 
+    start = time.perf_counter()
+    progress("inventory", 0, 0)
     entries = build_inventory(source)
     target_info = source.describe()
+    stats.files = len(entries)
+    stats.timed("inventory", start)
+    start = time.perf_counter()
     classifier = Classifier(rules.component_rules, _read_head(source))
-    detector = Detector(lambda p, n, o: source.read(p, n, o), source.local_path, _ENGINE)
-
     labels = {}
-    detections = {}
     for number, entry in enumerate(entries, 1):
         labels[entry.path] = classifier.classify(entry)
         classifier.forget(entry.path)
-        detections[entry.path] = detector.detect(entry, labels[entry.path])
-        progress("detect", number, len(entries))
+        if number % 256 == 0 or number == len(entries):
+            progress("classify", number, len(entries))
+    stats.timed("classify", start)
 
+    detector = Detector(lambda p, n, o: source.read(p, n, o), source.local_path, _ENGINE, budget=options.timeout)
+    cache = DetectionCache.open(options.cache_dir) if options.use_cache else None
+    try:
+        detections = detect_files(entries, labels, detector, cache=cache,
+                                  context=CacheContext.current(rules.digest) if cache else None,
+                                  jobs=options.jobs or default_jobs(), progress=progress, stats=stats)
+    finally:
+        if cache is not None:
+            cache.close()
+
+    start = time.perf_counter()
+    progress("report", 0, 0)
     attributor = Attributor(knowledge, rules.component_license_files, rules.license_files, rules.reference_keys)
     own = {}
     own_source = {}
@@ -141,11 +173,12 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
             component=label.component, rule=label.rule, reason=label.reason,
             status=detection.status, status_reason=detection.status_reason,
             license=attribution.expression, license_spdx=attribution.expression_spdx, attribution=attribution,
+            detected_expression=detection.expression, detection_mode=detection.mode,
             detections=detection.matches, header=detection.header,
         ))
     files_t = tuple(files)
     components, verdict, policy_findings = evaluate(files_t, profile, knowledge)
-    findings = attributor.findings + policy_findings + _scan_findings(files_t) + _folder_findings(
+    findings = attributor.findings + policy_findings + _scan_findings(files_t, options.timeout) + _folder_findings(
         license_files, declared_expression)
     if source.untracked:
         findings.append(Finding(
@@ -161,6 +194,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
         by_status=tuple(sorted(Counter(f.status.value for f in files_t).items())),
         findings_by_severity=severity_counts(findings),
     )
+    stats.timed("report", start)
     return Report(
         schema_version=SCHEMA_VERSION, tool=_tool_info(rules), target=target_info, profile=profile.id,
         verdict=verdict, components=components, declared=declared, findings=tuple(findings), files=files_t,
@@ -169,12 +203,21 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     )
 
 
-def _scan_findings(files: tuple[FileResult, ...]) -> list[Finding]:
+def _scan_findings(files: tuple[FileResult, ...], timeout: float) -> list[Finding]:
     errors = [f for f in files if f.status is FileStatus.ERROR]
-    return [Finding(id="scan.file-error", severity=Severity.ERROR,
-                    message=f"'{f.path}' could not be scanned: {f.status_reason}.", paths=(f.path,),
-                    hint="Fix the file's permissions or content and scan again; until then the scan is incomplete.")
-            for f in errors]
+    found = [Finding(id="scan.file-error", severity=Severity.ERROR,
+                     message=f"'{f.path}' could not be scanned: {f.status_reason}.", paths=(f.path,),
+                     hint="Fix the file's permissions or content and scan again; until then the scan is incomplete.")
+             for f in errors]
+    partial = tuple(f.path for f in files if f.status is FileStatus.PARTIAL)
+    if partial:
+        found.append(Finding(
+            id="scan.partial-detection", severity=Severity.WARNING,
+            message=f"License matching of {len(partial)} file(s) reached the {timeout:g} s per-file budget; "
+                    "their detections may be incomplete.",
+            paths=partial,
+            hint="Scan again with a larger --timeout (partial results are not cached)."))
+    return found
 
 
 def _folder_findings(license_files: list, declared: str | None) -> list[Finding]:
@@ -192,4 +235,4 @@ def _folder_findings(license_files: list, declared: str | None) -> list[Finding]
     return out
 
 
-__all__ = ["ScanOptions", "scan"]
+__all__ = ["ScanOptions", "ScanStats", "scan"]

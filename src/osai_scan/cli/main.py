@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from importlib import resources
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from ..constants import DEFAULT_PROFILE
+from ..constants import CACHE_DIR_ENV, DEFAULT_PROFILE, DETECT_DEADLINE_SECONDS
 from ..models import FileStatus, VerdictStatus
 from ._errors import format_known
 
@@ -59,15 +60,35 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="Folder of rules files that add to or override the built-in rules (repeatable).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
               help="Exit 1 when the verdict is at or below this level.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for license matching  [default: number of CPUs]")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DETECT_DEADLINE_SECONDS,
+              show_default=True, help="Seconds of license matching per file; a file that needs more is "
+                                      "reported as partial.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the detection cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar=CACHE_DIR_ENV,
+              help=f"Folder of the detection cache  [default: the user cache folder; env: {CACHE_DIR_ENV}]")
+@click.option("--hash-weights", is_flag=True,
+              help="Give files over 16 MiB (weights, archives) a sha256 content id; reads them whole.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on standard error.")
 def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: tuple[Path, ...], fail_on: str,
+         jobs: int | None, timeout: float, no_cache: bool, cache_dir: Path | None, hash_weights: bool,
          quiet: bool) -> None:
     """Scan TARGET (a folder or git work tree; default: the current folder)."""
-    from ..pipeline import ScanOptions
+    from ..pipeline import ScanOptions, ScanStats
     from ..pipeline import scan as run_scan
     from ..report import RENDERERS
+    from .progress import ProgressBar
 
-    report = run_scan(target, ScanOptions(profile=profile, rules_dirs=rules_dirs))
+    bar = ProgressBar() if ProgressBar.wanted(quiet) else None
+    stats = ScanStats()
+    try:
+        report = run_scan(target, ScanOptions(profile=profile, rules_dirs=rules_dirs, jobs=jobs, timeout=timeout,
+                                              use_cache=not no_cache, cache_dir=cache_dir,
+                                              hash_weights=hash_weights, progress=bar, stats=stats))
+    finally:
+        if bar is not None:
+            bar.close()
     text = RENDERERS[fmt](report)
     if output is not None:
         try:
@@ -79,7 +100,8 @@ def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: t
     if not quiet:
         errors = sum(1 for f in report.files if f.status is FileStatus.ERROR)
         click.echo(f"osai-scan: {report.verdict.status.value} ({report.summary.files} files, "
-                   f"{len(report.findings)} findings{f', {errors} unreadable' if errors else ''})"
+                   f"{len(report.findings)} findings{f', {errors} unreadable' if errors else ''}; "
+                   f"{stats.matched} matched, {stats.from_cache} from cache)"
                    + (f"; report written to {output}" if output else ""), err=True)
     if not report.complete:
         sys.exit(3)
@@ -99,5 +121,19 @@ def schema() -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="osai-scan")
+    """Console-script entry point.
+
+    When ScanCode's license index was loaded, the process leaves with ``os._exit`` once its
+    output is flushed: tearing down the index's millions of objects takes seconds and
+    achieves nothing at exit.
+    """
+    try:
+        cli(prog_name="osai-scan")
+        code: int | str | None = 0
+    except SystemExit as exc:
+        code = exc.code
+    if "licensedcode.cache" in sys.modules:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code if isinstance(code, int) else (0 if code is None else 1))
+    sys.exit(code)

@@ -41,12 +41,14 @@ class GitSource(Source):
     Args:
         root: the folder to scan.
         given: the path as the user typed it.
+        hash_large: give untracked or modified files over 16 MiB a sha256 content id (reads
+            them whole); tracked files always have git's blob id.
     """
 
-    def __init__(self, root: Path, given: str | None = None) -> None:
+    def __init__(self, root: Path, given: str | None = None, hash_large: bool = False) -> None:
         self.root = check_folder(root)
         self.given = given if given is not None else str(root)
-        self._reader = FileReader(self.root)
+        self._reader = FileReader(self.root, hash_large)
         self._modified: set[str] | None = None
         self._untracked: tuple[str, ...] | None = None
 

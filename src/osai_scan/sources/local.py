@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -14,6 +15,7 @@ from .interface import LFS_POINTER_MAX_BYTES, Source, git_blob_id, parse_lfs_poi
 
 #: Version-control metadata folders: never part of the scanned content.
 VCS_DIRS = frozenset({".git", ".hg", ".svn"})
+_HASH_CHUNK = 8 * 1024 * 1024
 
 
 def check_folder(root: Path) -> Path:
@@ -32,10 +34,18 @@ def check_folder(root: Path) -> Path:
 
 
 class FileReader:
-    """Reads files below a root without ever leaving it."""
+    """Reads files below a root without ever leaving it.
 
-    def __init__(self, root: Path) -> None:
+    Args:
+        root: the folder files are read from.
+        hash_large: also give files over ``HASH_MAX_BYTES`` a content id (``sha256:<hex>``, the
+            id Git LFS gives them), which reads them whole; off by default, so that weights,
+            archives and large data files cost a header read at most.
+    """
+
+    def __init__(self, root: Path, hash_large: bool = False) -> None:
         self.root = root
+        self.hash_large = hash_large
 
     def local_path(self, path: str) -> Path:
         """The on-disk location of ``path``."""
@@ -60,10 +70,24 @@ class FileReader:
         finally:
             os.close(fd)
 
+    def _sha256(self, path: str) -> str:
+        digest = hashlib.sha256()
+        offset = 0
+        while chunk := self.read(path, _HASH_CHUNK, offset):
+            digest.update(chunk)
+            offset += len(chunk)
+        return digest.hexdigest()
+
     def entry(self, path: str, size: int) -> FileEntry:
         """Build the entry of a regular file: LFS pointer check and content id."""
         if size > HASH_MAX_BYTES:
-            return FileEntry(path=path, size=size)
+            if not self.hash_large:
+                return FileEntry(path=path, size=size)
+            try:
+                return FileEntry(path=path, size=size, content_id=f"sha256:{self._sha256(path)}")
+            except OSError as exc:
+                return FileEntry(path=path, size=size, problem=f"cannot read: {exc.strerror or exc}",
+                                 problem_is_error=True)
         try:
             data = self.read(path)
         except OSError as exc:
@@ -81,12 +105,13 @@ class LocalSource(Source):
     Args:
         root: the folder to scan.
         given: the path as the user typed it (recorded in the report).
+        hash_large: give files over 16 MiB a sha256 content id (reads them whole).
     """
 
-    def __init__(self, root: Path, given: str | None = None) -> None:
+    def __init__(self, root: Path, given: str | None = None, hash_large: bool = False) -> None:
         self.root = check_folder(root)
         self.given = given if given is not None else str(root)
-        self._reader = FileReader(self.root)
+        self._reader = FileReader(self.root, hash_large)
 
     def describe(self) -> TargetInfo:
         return TargetInfo(kind="local", name=self.root.name, path=self.given, vcs=None)

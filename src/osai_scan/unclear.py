@@ -1,0 +1,112 @@
+"""When is an exact-only result not good enough? The escalation rule of exact-first detection.
+
+An ordinary text file is first matched with ScanCode's exact matchers only. Its result is
+**unclear**, and the file is matched again with ScanCode's full approximate matching, when any
+of these holds (each gives a reason that is recorded in the file's ``status_reason``):
+
+1. ``unstated-license``: the detected expression contains a key of ScanCode's "Unstated
+   License" category (``unknown-license-reference``, ``unknown``, ``free-unknown``,
+   ``warranty-disclaimer``, ...; read from ScanCode's license DB): ScanCode saw a license
+   statement it could not name, which approximate matching of a modified notice resolves.
+2. ``license-clues``: ScanCode returned license clues (matches too weak to form a detection).
+3. ``imperfect-detection``: a detection's log shows ScanCode had to guess (an unknown match,
+   extra words, low-quality fragments, imperfect coverage, a possible false positive).
+4. ``unmatched-license-text``: the file holds license *prose* that no exact match covers: a
+   line outside every matched line range with at least :data:`MIN_PROSE_WORDS` distinct words
+   from ScanCode's own license vocabulary (its "legalese" token ids) and a licensing keyword
+   (license/licence, copyright, warranty, redistribute, permission, patent). A sentence such
+   as "Licensed under the Apache License, Version 2.0" with a typo qualifies; ``license =
+   get_license(name)`` in code does not (too few legalese words).
+
+Files that are all data (no line of prose) are never escalated by rule 4. The rule is cheap:
+it tokenises the text once with ScanCode's tokenizer and looks words up in the loaded index.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol
+
+from .licenses import scancode_license_info
+
+#: ScanCode's license category for statements that name no license.
+UNSTATED_CATEGORY = "Unstated License"
+#: Detection-log entries that mean ScanCode was not sure.
+DOUBTFUL_LOGS = frozenset({"unknown-match", "extra-words", "license-clues", "low-quality-matches",
+                           "imperfect-match-coverage", "possible-false-positive", "undetected-license"})
+#: Distinct legalese words a line needs to count as license prose (rule 4).
+MIN_PROSE_WORDS = 6
+_KEYWORD = re.compile(r"licen[cs]|copyright|warrant|redistribut|permission|patent", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SYMBOL = re.compile(r"[a-z0-9][a-z0-9.+_-]*")
+_OPERATORS = {"and", "or", "with"}
+
+
+class LegaleseSource(Protocol):
+    """What rule 4 needs from the engine: ScanCode's token dictionary and legalese bound."""
+
+    def legalese(self) -> tuple[dict[str, int], int]:
+        """Return (token → id, number of legalese ids)."""
+
+
+def _keys(expression: str | None) -> set[str]:
+    if not expression:
+        return set()
+    return {m.group(0) for m in _SYMBOL.finditer(expression.lower()) if m.group(0) not in _OPERATORS}
+
+
+def _is_unstated(key: str) -> bool:
+    info = scancode_license_info(key)
+    return bool(info) and info.get("category") == UNSTATED_CATEGORY
+
+
+def _covered_lines(data: dict[str, Any]) -> set[int]:
+    lines: set[int] = set()
+    for detection in list(data.get("license_detections") or []) + [{"matches": data.get("license_clues") or []}]:
+        for match in detection.get("matches") or []:
+            start, end = match.get("start_line"), match.get("end_line")
+            if start is not None and end is not None:
+                lines.update(range(int(start), int(end) + 1))
+    return lines
+
+
+def prose_lines(text: str, covered: set[int], engine: LegaleseSource) -> list[int]:
+    """Numbers of uncovered lines that read like license prose (rule 4)."""
+    dictionary, len_legalese = engine.legalese()
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if number in covered or not _KEYWORD.search(line):
+            continue
+        words = {w for w in _WORD.findall(line.lower())}
+        legal = {w for w in words if (tid := dictionary.get(w)) is not None and tid < len_legalese}
+        if len(legal) >= MIN_PROSE_WORDS:
+            found.append(number)
+    return found
+
+
+def unclear_reasons(data: dict[str, Any], text: str, engine: LegaleseSource) -> list[str]:
+    """Why an exact-only result is unclear (empty when it is clear). See the module docstring.
+
+    Args:
+        data: ``get_licenses`` output of the exact pass (with ``license_diagnostics``).
+        text: the text that was matched.
+        engine: gives ScanCode's legalese vocabulary.
+    """
+    reasons = []
+    unstated = sorted(k for k in _keys(data.get("detected_license_expression")) if _is_unstated(k))
+    if unstated:
+        reasons.append(f"unstated-license: {', '.join(unstated)}")
+    if data.get("license_clues"):
+        reasons.append(f"license-clues: {len(data['license_clues'])}")
+    logs = sorted({log for d in data.get("license_detections") or [] for log in d.get("detection_log") or []}
+                  & DOUBTFUL_LOGS)
+    if logs:
+        reasons.append(f"imperfect-detection: {', '.join(logs)}")
+    lines = prose_lines(text, _covered_lines(data), engine)
+    if lines:
+        shown = ", ".join(str(n) for n in lines[:5]) + (", ..." if len(lines) > 5 else "")
+        reasons.append(f"unmatched-license-text: line {shown}")
+    return reasons
+
+
+__all__ = ["DOUBTFUL_LOGS", "MIN_PROSE_WORDS", "UNSTATED_CATEGORY", "prose_lines", "unclear_reasons"]
