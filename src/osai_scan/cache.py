@@ -7,9 +7,11 @@ osai-scan's version, ScanCode's version, a fingerprint of ScanCode's license ind
 re-index with extra licenses changes it) and the rules digest. Nothing else goes in, so a
 re-scan of unchanged content answers from here without importing ScanCode.
 
-Only complete results are stored: a partial result (time budget exhausted) depends on the
-machine's speed, so it is detected again next time. Only the scanning process writes; workers
-send their results back to it. Several scans may share one cache file (sqlite WAL mode).
+A partial result (the per-file time budget ran out) is stored under a second key that adds the
+budget: a re-scan with the same ``--timeout`` reuses it (and reports the file as partial
+again), while a re-scan with another budget matches the file again. A complete result is
+always preferred. Only the scanning process writes; workers send their results back to it.
+Several scans may share one cache file (sqlite WAL mode).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .constants import CACHE_DIR_ENV
-from .models import Detection, FileStatus, from_dict, to_dict
+from .models import Detection, from_dict, to_dict
 
 _LOG = logging.getLogger(__name__)
 
@@ -93,6 +95,11 @@ class CacheContext:
                  self.rules_digest, mode, name.lower(), content_id)
         return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
+    @staticmethod
+    def partial_key(key: str, budget: float) -> str:
+        """The key under which a partial result obtained with ``budget`` seconds is stored."""
+        return hashlib.sha256(f"{key}\0partial\0{budget!r}".encode()).hexdigest()
+
 
 class DetectionCache:
     """Detections stored by key in one sqlite file.
@@ -140,9 +147,8 @@ class DetectionCache:
         return found
 
     def put_many(self, items: Iterable[tuple[str, Detection]]) -> int:
-        """Store complete detections (partial ones are skipped); returns how many were stored."""
-        rows = [(key, json.dumps(to_dict(d), sort_keys=True)) for key, d in items
-                if d.status is not FileStatus.PARTIAL]
+        """Store detections by key; returns how many were stored."""
+        rows = [(key, json.dumps(to_dict(d), sort_keys=True)) for key, d in items]
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO detections (key, value) VALUES (?, ?)", rows)

@@ -7,6 +7,8 @@ file, and only when the path conditions of that rule already hold.
 from __future__ import annotations
 
 import fnmatch
+import re
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Callable
 
@@ -27,8 +29,50 @@ def _ext_matches(name: str, exts: tuple[str, ...]) -> bool:
     return any(name.endswith("." + ext) for ext in exts)
 
 
+@lru_cache(maxsize=None)
+def _globs_regex(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(fnmatch.translate(p) for p in patterns))
+
+
 def _glob_any(value: str, patterns: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatchcase(value, pattern) for pattern in patterns)
+    """``fnmatchcase(value, p)`` for any ``p``, with one compiled regex per pattern list."""
+    return _globs_regex(patterns).match(value) is not None
+
+
+@lru_cache(maxsize=None)
+def required_literal(pattern: re.Pattern[str]) -> str | None:
+    """The longest literal every match of ``pattern`` contains, or None if there is none to rely on.
+
+    Python's regex engine scans fast only for patterns that *start* with a literal; a pattern
+    such as ``\\boptimizer\\.step\\(`` is tried at every position, about 40 times slower. Testing
+    ``"optimizer.step(" in text`` first (a fast substring search) rules out most files, and is
+    exact: only the literals of the pattern's top-level sequence are used (not those inside
+    alternatives, optional groups or lookarounds), and never for case-insensitive patterns.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]  # Python >= 3.11
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - no prefilter is always correct
+        return None
+    best, run = "", []
+    for op, value in parsed:
+        if op is parser.LITERAL:
+            run.append(chr(value))
+            continue
+        best = max(best, "".join(run), key=len)
+        run = []
+    best = max(best, "".join(run), key=len)
+    return best or None
+
+
+def _content_matches(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    for pattern in patterns:
+        literal = required_literal(pattern)
+        if (literal is None or literal in text) and pattern.search(text):
+            return True
+    return False
 
 
 class Classifier:
@@ -50,10 +94,9 @@ class Classifier:
             self._heads[path] = data.decode("utf-8", "replace") if data is not None else None
         return self._heads[path]
 
-    def _matches(self, rule: ComponentRule, entry: FileEntry, lower: str) -> bool:
-        pure = PurePosixPath(lower)
-        name = pure.name
-        if rule.top_level is not None and rule.top_level != (len(pure.parts) == 1):
+    def _matches(self, rule: ComponentRule, entry: FileEntry, lower: str, parts: tuple[str, ...]) -> bool:
+        name = parts[-1]
+        if rule.top_level is not None and rule.top_level != (len(parts) == 1):
             return False
         if rule.names and not _glob_any(name, rule.names):
             return False
@@ -63,7 +106,7 @@ class Classifier:
             return False
         if rule.paths and not _glob_any(lower, rule.paths):
             return False
-        if rule.dirs and not any(_glob_any(part, rule.dirs) for part in pure.parts[:-1]):
+        if rule.dirs and not any(_glob_any(part, rule.dirs) for part in parts[:-1]):
             return False
         if rule.max_size is not None and entry.size > rule.max_size:
             return False
@@ -71,15 +114,16 @@ class Classifier:
             if entry.lfs is not None or entry.problem is not None:
                 return False
             head = self._head(entry.path)
-            if head is None or not any(p.search(head) for p in rule.content):
+            if head is None or not _content_matches(rule.content, head):
                 return False
         return True
 
     def classify(self, entry: FileEntry) -> Classification:
         """Return the label of ``entry``: the first matching rule, else ``other``."""
         lower = entry.path.lower()
+        parts = PurePosixPath(lower).parts
         for rule in self.rules:
-            if self._matches(rule, entry, lower):
+            if self._matches(rule, entry, lower, parts):
                 return Classification(component=rule.component, rule=rule.id, reason=rule.reason)
         return FALLBACK
 

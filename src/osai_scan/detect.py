@@ -8,8 +8,9 @@ safetensors/GGUF weights (never the tensor data), or ScanCode on text.
 Text is matched **exact-first**: ordinary files get ScanCode's exact matchers only (hash,
 SPDX-License-Identifier, Aho-Corasick), which is about 40 times faster than its default and
 gives the same answer on almost every source file. License, notice and copying files, READMEs
-and model cards get the full approximate matching from the start (by name or by the ``legal``
-label), and so does any file whose exact result is *unclear* (see :mod:`osai_scan.unclear`).
+and model cards (at any depth: a sub-folder README is often the model card of one model) get
+the full approximate matching from the start, by name or by the ``legal`` label, and so does
+any file whose exact result is *unclear* (see :mod:`osai_scan.unclear`).
 Notebooks are matched on their source cells, not their embedded outputs.
 """
 
@@ -25,7 +26,7 @@ from .constants import DETECT_DEADLINE_SECONDS, MAX_TEXT_BYTES, SNIFF_BYTES
 from .engine import EngineResult, ScancodeEngine
 from .headers import HeaderError, read_gguf_header, read_safetensors_header
 from .models import Classification, Component, Detection, FileEntry, FileStatus, Match
-from .unclear import unclear_reasons
+from .unclear import assess
 
 #: Extensions of binary formats: never read as text, never given to ScanCode.
 BINARY_EXTS = frozenset("""
@@ -39,6 +40,19 @@ index woff woff2 ttf otf eot ark idx
 #: Names whose text deserves ScanCode's full (approximate) matching.
 _LICENSE_LIKE = ("license", "licence", "copying", "notice", "copyright", "patent", "legal", "eula", "readme",
                  "model_card", "modelcard", "use_policy", "use-policy", "acceptable")
+
+#: Extensions of code and data files: a license-like name does not make them license texts.
+NOT_PROSE_EXTS = frozenset("""
+py pyi pyx pxd ipynb js mjs cjs ts tsx jsx java kt scala go rs c h cc cpp hpp cs rb php pl lua r jl swift m mm
+sh bash zsh ps1 bat cmd sql json jsonl ndjson yaml yml toml ini cfg conf xml csv tsv proto lock
+""".split())
+
+#: An unclear file up to this size is matched again whole, approximately (as ScanCode would);
+#: a larger one only around its lines of interest (approximate matching grows faster than
+#: linearly with size: a 1 MB JSON of license names takes ScanCode more than 120 s).
+WHOLE_FILE_APPROXIMATE_MAX_BYTES = 256 * 1024
+#: Lines kept around each line of interest when matching regions of a large file.
+REGION_CONTEXT_LINES = 5
 
 #: Modes a task asks for (they are part of the cache key).
 MODE_HEADER = "header"
@@ -54,13 +68,15 @@ def _ext(path: str) -> str:
 
 
 def wants_approximate(path: str, component: Component) -> bool:
-    """License, notice and copying files, and the top-level README/model card."""
-    name = PurePosixPath(path).name.lower()
+    """License, notice and copying files (by label or name), READMEs and model cards at any depth.
+
+    A license-like name counts only on prose files: ``licenses.py`` or
+    ``scancode-licensedb-index.json`` are code and data, matched exact-first like any other.
+    """
     if component is Component.LEGAL:
         return True
-    if not any(word in name for word in _LICENSE_LIKE):
-        return False
-    return "/" not in path or not name.startswith("readme")
+    name = PurePosixPath(path).name.lower()
+    return _ext(path) not in NOT_PROSE_EXTS and any(word in name for word in _LICENSE_LIKE)
 
 
 def notebook_source(data: bytes) -> str:
@@ -78,6 +94,14 @@ def notebook_source(data: bytes) -> str:
         source = cell.get("source", "") if isinstance(cell, dict) else ""
         parts.append("".join(source) if isinstance(source, list) else str(source))
     return "\n".join(parts)
+
+
+def regions_text(text: str, lines: tuple[int, ...], context: int = REGION_CONTEXT_LINES) -> str:
+    """``text`` with every line farther than ``context`` from ``lines`` blanked (line numbers kept)."""
+    keep: set[int] = set()
+    for number in lines:
+        keep.update(range(number - context, number + context + 1))
+    return "\n".join(line if number in keep else "" for number, line in enumerate(text.splitlines(), 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,16 +233,25 @@ class Detector:
             return self._detection(exact, "exact" + suffix, None)
         if text is None:
             text = self._read(task.path, None, 0).decode("utf-8", "replace")
-        reasons = unclear_reasons(exact.data, text, self.engine)
-        if not reasons:
+        verdict = assess(exact.data, text, self.engine)
+        if not verdict.unclear:
             return self._detection(exact, "exact" + suffix, None)
-        note = f"exact matching was unclear ({'; '.join(reasons)}); approximate matching applied"
-        full = self.engine.detect(location=where, text=None if where else text, approximate=True,
-                                  budget=self.budget, started=started)
+        note = f"exact matching was unclear ({'; '.join(verdict.reasons)}); "
+        if task.size <= WHOLE_FILE_APPROXIMATE_MAX_BYTES:
+            note += "approximate matching applied"
+            full = self.engine.detect(location=where, text=None if where else text, approximate=True,
+                                      budget=self.budget, started=started)
+            mode = "exact+approximate" + suffix
+        else:
+            note += (f"the file is over {WHOLE_FILE_APPROXIMATE_MAX_BYTES // 1024} KiB, so approximate matching "
+                     f"was applied to those lines and the matched ones, {REGION_CONTEXT_LINES} lines around each")
+            full = self.engine.detect(location=None, text=regions_text(text, verdict.lines), approximate=True,
+                                      budget=self.budget, started=started)
+            mode = "exact+approximate-regions" + suffix
         if full.stopped:
             return self._detection(exact, "exact" + suffix, note + " but stopped at the hard time limit",
                                    force_partial=True)
-        return self._detection(full, "exact+approximate" + suffix, note)
+        return self._detection(full, mode, note)
 
     def _detection(self, result: EngineResult, mode: str, note: str | None, force_partial: bool = False) -> Detection:
         data = result.data

@@ -22,6 +22,8 @@ from license_expression import ExpressionError, LicenseSymbol, LicenseWithExcept
 from .models import FREEDOM_RANK, Freedom, FreedomCell, FreedomRow, FreedomStatus, empty_row
 from .rules import HubLicense, LicenseFacts, RuleSet
 
+#: libyaml's safe loader when available (about 10 times faster), else PyYAML's.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SYMBOL = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+_-]*")
 _OPERATORS = {"and", "or", "with"}
 
@@ -48,7 +50,7 @@ def scancode_license_info(key: str) -> dict[str, object] | None:
         return {"key": key}
     end = text.find("\n---", 3)
     try:
-        info = yaml.safe_load(text[3:end]) if end > 0 else {}
+        info = yaml.load(text[3:end], Loader=_SAFE_LOADER) if end > 0 else {}  # noqa: S506 - a safe loader
     except yaml.YAMLError:
         info = {}
     return info if isinstance(info, dict) else {"key": key}

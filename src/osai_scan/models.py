@@ -7,6 +7,7 @@ records, so that reports are deterministic and stages cannot mutate each other's
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -432,6 +433,7 @@ def from_dict(cls: type[_T], data: dict[str, Any]) -> _T:
     return cls(**{name: _from_value(hints[name], value) for name, value in data.items()})
 
 
+@functools.lru_cache(maxsize=None)
 def _field_types(cls: type) -> dict[str, Any]:
     if not dataclasses.is_dataclass(cls):
         raise TypeError(f"{cls!r} is not a record class")

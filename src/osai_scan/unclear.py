@@ -18,13 +18,17 @@ of these holds (each gives a reason that is recorded in the file's ``status_reas
    as "Licensed under the Apache License, Version 2.0" with a typo qualifies; ``license =
    get_license(name)`` in code does not (too few legalese words).
 
-Files that are all data (no line of prose) are never escalated by rule 4. The rule is cheap:
-it tokenises the text once with ScanCode's tokenizer and looks words up in the loaded index.
+Rule 4 costs one pass over the text (a keyword regex, then a dictionary look-up of the words
+of the few lines that have a keyword). An unclear file up to 256 KiB is matched again whole,
+exactly as ScanCode's default would; a larger one only on the lines of interest (those above
+and every exactly matched line, with a few lines of context), because approximate matching of
+a large file can take minutes (see ``detect.WHOLE_FILE_APPROXIMATE_MAX_BYTES``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .licenses import scancode_license_info
@@ -84,8 +88,27 @@ def prose_lines(text: str, covered: set[int], engine: LegaleseSource) -> list[in
     return found
 
 
-def unclear_reasons(data: dict[str, Any], text: str, engine: LegaleseSource) -> list[str]:
-    """Why an exact-only result is unclear (empty when it is clear). See the module docstring.
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Why an exact-only result is unclear.
+
+    Attributes:
+        reasons: one entry per rule that holds (empty: the result is clear).
+        lines: the lines of interest: uncovered license prose (rule 4) and the lines of every
+            exact match and clue (1-based, sorted).
+    """
+
+    reasons: tuple[str, ...]
+    lines: tuple[int, ...]
+
+    @property
+    def unclear(self) -> bool:
+        """True when the file should be matched again approximately."""
+        return bool(self.reasons)
+
+
+def assess(data: dict[str, Any], text: str, engine: LegaleseSource) -> Assessment:
+    """Decide whether an exact-only result is unclear. See the module docstring.
 
     Args:
         data: ``get_licenses`` output of the exact pass (with ``license_diagnostics``).
@@ -102,11 +125,12 @@ def unclear_reasons(data: dict[str, Any], text: str, engine: LegaleseSource) -> 
                   & DOUBTFUL_LOGS)
     if logs:
         reasons.append(f"imperfect-detection: {', '.join(logs)}")
-    lines = prose_lines(text, _covered_lines(data), engine)
+    covered = _covered_lines(data)
+    lines = prose_lines(text, covered, engine)
     if lines:
         shown = ", ".join(str(n) for n in lines[:5]) + (", ..." if len(lines) > 5 else "")
         reasons.append(f"unmatched-license-text: line {shown}")
-    return reasons
+    return Assessment(reasons=tuple(reasons), lines=tuple(sorted(covered.union(lines))))
 
 
-__all__ = ["DOUBTFUL_LOGS", "MIN_PROSE_WORDS", "UNSTATED_CATEGORY", "prose_lines", "unclear_reasons"]
+__all__ = ["Assessment", "DOUBTFUL_LOGS", "MIN_PROSE_WORDS", "UNSTATED_CATEGORY", "assess", "prose_lines"]

@@ -138,11 +138,12 @@ def detect_files(entries: Iterable[FileEntry], labels: dict[str, Classification]
         start = time.perf_counter()
         progress("cache", 0, len(tasks))
         keys = {t.path: context.key(t.content_id, PurePosixPath(t.path).name, t.mode) for t in tasks if t.content_id}
-        hits = cache.get_many(keys.values())
+        partial_keys = {path: context.partial_key(key, detector.budget) for path, key in keys.items()}
+        hits = cache.get_many(list(keys.values()) + list(partial_keys.values()))
         for task in tasks:
-            key = keys.get(task.path)
-            if key in hits:
-                detections[task.path] = hits[key]
+            found = hits.get(keys.get(task.path, "")) or hits.get(partial_keys.get(task.path, ""))
+            if found is not None:
+                detections[task.path] = found
         stats.from_cache = sum(1 for t in tasks if t.path in detections)
         stats.timed("cache", start)
     todo = [t for t in tasks if t.path not in detections]
@@ -151,8 +152,10 @@ def detect_files(entries: Iterable[FileEntry], labels: dict[str, Classification]
 
     def done(task: Task, detection: Detection) -> None:
         detections[task.path] = detection
-        if task.path in keys:
-            fresh.append((keys[task.path], detection))
+        if task.path in keys and context is not None:
+            partial = detection.status is FileStatus.PARTIAL
+            key = context.partial_key(keys[task.path], detector.budget) if partial else keys[task.path]
+            fresh.append((key, detection))
         if detection.status is FileStatus.PARTIAL:
             stats.partial += 1
         if detection.mode and detection.mode.startswith("exact+approximate"):

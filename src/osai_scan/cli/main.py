@@ -71,9 +71,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--hash-weights", is_flag=True,
               help="Give files over 16 MiB (weights, archives) a sha256 content id; reads them whole.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on standard error.")
+@click.option("--verbose", "-v", is_flag=True, help="Also print what the scan did and the time of each phase.")
 def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: tuple[Path, ...], fail_on: str,
          jobs: int | None, timeout: float, no_cache: bool, cache_dir: Path | None, hash_weights: bool,
-         quiet: bool) -> None:
+         quiet: bool, verbose: bool) -> None:
     """Scan TARGET (a folder or git work tree; default: the current folder)."""
     from ..pipeline import ScanOptions, ScanStats
     from ..pipeline import scan as run_scan
@@ -103,6 +104,8 @@ def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: t
                    f"{len(report.findings)} findings{f', {errors} unreadable' if errors else ''}; "
                    f"{stats.matched} matched, {stats.from_cache} from cache)"
                    + (f"; report written to {output}" if output else ""), err=True)
+    if verbose:
+        click.echo(_describe(stats), err=True)
     if not report.complete:
         sys.exit(3)
     status = report.verdict.status
@@ -110,6 +113,17 @@ def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: t
         sys.exit(1)
     if fail_on == "undetermined" and status is not VerdictStatus.OPEN_SOURCE_AI:
         sys.exit(1)
+
+
+def _describe(stats: object) -> str:
+    from ..workers import ScanStats
+
+    assert isinstance(stats, ScanStats)
+    phases = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in stats.seconds.items())
+    return (f"osai-scan: {stats.files} files: {stats.planned} decided without reading, {stats.from_cache} from "
+            f"cache, {stats.headers} headers read, {stats.matched} matched by ScanCode ({stats.escalated} "
+            f"re-matched approximately, {stats.partial} partial) in {stats.workers or 'no'} worker processes; "
+            f"phases: {phases}")
 
 
 @cli.command()
