@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.osai-scan-installed
 
-.PHONY: install demo test golden clean
+.PHONY: install demo test golden bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: $(STAMP)
 ## golden: regenerate fixtures/expected/*.json (review the diff)
 golden: $(STAMP)
 	$(PY) -m tests.golden
+
+## bench: osai-scan against plain ScanCode on a realistic tree (about 20 min; figures in bench/out/)
+bench: $(STAMP)
+	$(PY) -m bench.run
 
 clean:
 	rm -rf $(VENV) build dist

@@ -83,6 +83,11 @@ def _work(task: Task) -> Detection:
     return _RUN(task)
 
 
+def largest_first(tasks: Iterable[Task]) -> list[Task]:
+    """Tasks by decreasing size (then path), so no big file starts last and holds up the end."""
+    return sorted(tasks, key=lambda t: (-t.size, t.path))
+
+
 def _run_in_pool(tasks: list[Task], run: Callable[[Task], Detection], jobs: int,
                  done: Callable[[Task, Detection], None]) -> None:
     global _RUN
@@ -168,7 +173,7 @@ def detect_files(entries: Iterable[FileEntry], labels: dict[str, Classification]
         stats.headers += 1
         done(task, detector.run(task))
     stats.timed("headers", start)
-    text = sorted((t for t in todo if t.needs_engine), key=lambda t: (-t.size, t.path))
+    text = largest_first(t for t in todo if t.needs_engine)
     stats.matched = len(text)
     if text:
         start = time.perf_counter()
@@ -195,4 +200,4 @@ def detect_files(entries: Iterable[FileEntry], labels: dict[str, Classification]
     return detections
 
 
-__all__ = ["MIN_POOL_FILES", "ScanStats", "default_jobs", "detect_files"]
+__all__ = ["MIN_POOL_FILES", "ScanStats", "default_jobs", "detect_files", "largest_first"]

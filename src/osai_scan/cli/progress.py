@@ -36,6 +36,8 @@ class ProgressBar:
             self._bar.reset(total=total or None)
         if done > self._bar.n:
             self._bar.update(done - self._bar.n)
+        if done == total:  # a phase's last step is always shown, however fast it came
+            self._bar.refresh()
 
     def close(self) -> None:
         """Remove the bar from the terminal."""
