@@ -236,30 +236,33 @@ class Detector:
         verdict = assess(exact.data, text, self.engine)
         if not verdict.unclear:
             return self._detection(exact, "exact" + suffix, None)
-        note = f"exact matching was unclear ({'; '.join(verdict.reasons)}); "
+        unclear = f"exact matching was unclear ({'; '.join(verdict.reasons)})"
         if task.size <= WHOLE_FILE_APPROXIMATE_MAX_BYTES:
-            note += "approximate matching applied"
+            how = "approximate matching applied"
             full = self.engine.detect(location=where, text=None if where else text, approximate=True,
                                       budget=self.budget, started=started)
             mode = "exact+approximate" + suffix
         else:
-            note += (f"the file is over {WHOLE_FILE_APPROXIMATE_MAX_BYTES // 1024} KiB, so approximate matching "
-                     f"was applied to those lines and the matched ones, {REGION_CONTEXT_LINES} lines around each")
+            how = (f"the file is over {WHOLE_FILE_APPROXIMATE_MAX_BYTES // 1024} KiB, so approximate matching was "
+                   f"applied to those lines and the matched ones, {REGION_CONTEXT_LINES} lines around each")
             full = self.engine.detect(location=None, text=regions_text(text, verdict.lines), approximate=True,
                                       budget=self.budget, started=started)
             mode = "exact+approximate-regions" + suffix
-        if full.stopped:
-            return self._detection(exact, "exact" + suffix, note + " but stopped at the hard time limit",
-                                   force_partial=True)
-        return self._detection(full, mode, note)
+        if full.partial:  # keep the complete, deterministic exact result rather than a cut-short one
+            limit = "hard" if full.stopped else "soft"
+            return self._detection(exact, "exact" + suffix, unclear, cut=f"approximate matching did not finish "
+                                   f"within the {self.budget:g} s budget ({limit} limit); the exact matches are "
+                                   "reported, others may be missing")
+        return self._detection(full, mode, f"{unclear}; {how}")
 
-    def _detection(self, result: EngineResult, mode: str, note: str | None, force_partial: bool = False) -> Detection:
+    def _detection(self, result: EngineResult, mode: str, note: str | None, cut: str | None = None) -> Detection:
         data = result.data
-        if result.partial or force_partial:
+        if result.partial and cut is None:
             limit = "hard" if result.stopped else "soft"
-            why = (f"license matching reached its {self.budget:g} s budget ({limit} limit); the matches "
-                   "listed were found, others may be missing")
-            status, reason = FileStatus.PARTIAL, f"{note}; {why}" if note else why
+            cut = (f"license matching reached its {self.budget:g} s budget ({limit} limit); the matches listed "
+                   "were found, others may be missing")
+        if cut is not None:
+            status, reason = FileStatus.PARTIAL, f"{note}; {cut}" if note else cut
         else:
             status, reason = FileStatus.SCANNED, note
         return Detection(
