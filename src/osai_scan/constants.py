@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 DEFAULT_PROFILE = "blog-2024"
 
 #: Bytes of a file read to look for content signals when classifying.

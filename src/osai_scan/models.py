@@ -9,7 +9,10 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # records of profile results live in profile_models (keeps this module small)
+    from .profile_models import ProfileResult
 
 
 class Component(str, Enum):
@@ -72,11 +75,31 @@ FREEDOM_RANK = {
 
 
 class Requirement(str, Enum):
-    """What a profile asks of a component."""
+    """What a profile asks of a component.
+
+    ``information`` asks only for information about the component (OSAID's "data information":
+    the data listed in the model card, a data card or a technical report), not for its files.
+    """
 
     REQUIRED = "required"
+    INFORMATION = "information"
     REPORTED = "reported"
     NOT_APPLICABLE = "not-applicable"
+
+
+class Criterion(str, Enum):
+    """Which kind of open license a profile accepts for a component.
+
+    ``osd``: a license that meets the Open Source Definition (OSI-approved, or a curated
+    software/model license granting the four freedoms); ``open-data``: an Open Definition
+    conformant data/content license (``open_data: true`` in licenses.yaml); ``osd-or-open-data``:
+    either. The freedoms row decides first; the criterion then decides among licenses whose
+    required freedoms all meet.
+    """
+
+    OSD = "osd"
+    OPEN_DATA = "open-data"
+    OSD_OR_OPEN_DATA = "osd-or-open-data"
 
 
 class ComponentStatus(str, Enum):
@@ -275,14 +298,22 @@ class LicenseCount:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ComponentResult:
-    """The outcome for one of the five components under a profile."""
+    """The outcome for one of the five components under a profile.
+
+    ``criterion_because`` explains licenses that grant the required freedoms but do not (or are
+    not known to) satisfy the component's criterion, e.g. CC-BY-4.0 code under ``osd``.
+    ``information`` lists the evidence found for an ``information`` requirement.
+    """
 
     requirement: Requirement
+    criterion: Criterion | None
     status: ComponentStatus
     files: int
     licenses: tuple[LicenseCount, ...]
     unlicensed: tuple[str, ...]
     freedoms: FreedomRow | None
+    criterion_because: tuple[str, ...] = ()
+    information: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -360,8 +391,17 @@ class Report:
     findings: tuple[Finding, ...]
     files: tuple[FileResult, ...]
     summary: Summary
+    profiles: tuple[tuple[str, ProfileResult], ...] = ()
     generated_at: str | None = None
     complete: bool = True
+
+    def profile_result(self, profile_id: str) -> ProfileResult:
+        """Return the result of the profile ``profile_id``.
+
+        Raises:
+            KeyError: the profile was not evaluated.
+        """
+        return dict(self.profiles)[profile_id]
 
     def component(self, component: Component) -> ComponentResult:
         """Return the result of one of the five components."""
@@ -380,7 +420,7 @@ class Report:
 
 
 #: Fields stored as tuples of pairs that the JSON shows as objects.
-_PAIR_FIELDS = {"components", "by_component", "by_status", "findings_by_severity"}
+_PAIR_FIELDS = {"components", "by_component", "by_status", "findings_by_severity", "profiles"}
 
 
 def to_dict(value: Any, *, _key: str | None = None) -> Any:
@@ -397,7 +437,7 @@ def to_dict(value: Any, *, _key: str | None = None) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, tuple):
-        if _key in _PAIR_FIELDS:
+        if _key in _PAIR_FIELDS and all(isinstance(item, tuple) for item in value):
             return {to_dict(k): to_dict(v) for k, v in value}
         return [to_dict(v) for v in value]
     return value

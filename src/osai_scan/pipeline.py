@@ -9,28 +9,27 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from .attribute import Attributor, parse_front_matter
+from .attribute import Attributor, LicenseFile
 from .classify import Classifier
 from .constants import CLASSIFY_HEAD_BYTES, DEFAULT_PROFILE, SCHEMA_VERSION, SOURCE_DATE_EPOCH
+from .declared import DeclaredReader, parse_front_matter
 from .detect import Detector, ScancodeEngine
-from .evaluate import evaluate, severity_counts
+from .evaluate import ScanFacts, code_license_findings, evaluate_profile
+from .findings import FindingCatalogue, severity_counts, sort_findings
 from .inventory import build_inventory
 from .licenses import LicenseKnowledge, expression_keys
-from .models import (
-    FileResult,
-    FileStatus,
-    Finding,
-    Report,
-    Severity,
-    Summary,
-    ToolInfo,
-)
+from .models import FileResult, FileStatus, Finding, Report, Summary, ToolInfo
+from .mof import evaluate_mof
+from .profile_models import ProfileResult
+from .reuse import SIDECAR_SUFFIX, ReuseIndex
 from .rules import RuleSet, load_rules
 from .sources import Source, open_source
 
 #: Model card files, in the order they are looked for at the root.
 _CARD_NAMES = ("README.md", "readme.md", "README.MD", "Readme.md", "README", "MODEL_CARD.md", "model_card.md")
 _CARD_MAX_BYTES = 1024 * 1024
+#: REUSE.toml, .reuse/dep5 and .license sidecars are read up to this size.
+_REUSE_MAX_BYTES = 1024 * 1024
 
 Progress = Callable[[str, int, int], None]
 
@@ -92,8 +91,38 @@ def _model_card(source: Source, paths: set[str]) -> tuple[str | None, dict[str, 
     return None, None
 
 
+def _reuse_index(source: Source, paths: list[str]) -> ReuseIndex | None:
+    present = set(paths)
+    wanted = [p for p in paths if p.endswith("REUSE.toml") or p == ".reuse/dep5"
+              or (p.endswith(SIDECAR_SUFFIX) and p[: -len(SIDECAR_SUFFIX)] in present)]
+    if not wanted:
+        return None
+
+    def read_text(path: str) -> str | None:
+        try:
+            return source.read(path, _REUSE_MAX_BYTES, 0).decode("utf-8", "replace")
+        except OSError:
+            return None
+    return ReuseIndex(paths, read_text)
+
+
+def evaluate_profiles(rules: RuleSet, facts: ScanFacts, knowledge: LicenseKnowledge,
+                      catalogue: FindingCatalogue) -> tuple[tuple[str, ProfileResult], ...]:
+    """Evaluate every profile in force, sorted by id."""
+    results = []
+    for profile_id, profile in sorted(rules.profiles.items()):
+        if profile.kind == "mof":
+            result = evaluate_mof(profile, facts, knowledge, rules.mof_licenses, catalogue)
+        else:
+            result = evaluate_profile(profile, facts, knowledge, catalogue)
+        results.append((profile_id, result))
+    return tuple(results)
+
+
 def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     """Scan ``target`` (a folder path, or an opened Source) and return the report.
+
+    Every profile in force is evaluated; ``options.profile`` decides the report's verdict.
 
     Raises:
         TargetNotFoundError: the target does not exist or is not a folder.
@@ -105,6 +134,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     profile = rules.profile(options.profile)
     source = open_source(target) if isinstance(target, str) else target
     knowledge = LicenseKnowledge(rules)
+    catalogue = FindingCatalogue(rules.findings)
     progress = options.progress or (lambda phase, done, total: None)
 
     entries = build_inventory(source)
@@ -120,22 +150,26 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
         detections[entry.path] = detector.detect(entry, labels[entry.path])
         progress("detect", number, len(entries))
 
-    attributor = Attributor(knowledge, rules.component_license_files, rules.license_files, rules.reference_keys)
+    paths = [e.path for e in entries]
+    attributor = Attributor(knowledge, rules.component_license_files, rules.license_files, rules.reference_keys,
+                            catalogue, _reuse_index(source, paths))
     own = {}
     own_source = {}
     for entry in entries:
         own[entry.path], own_source[entry.path] = attributor.own_expression(detections[entry.path])
     license_files = attributor.license_files(((e.path, labels[e.path].component) for e in entries), own)
-    card_path, card = _model_card(source, {e.path for e in entries})
+    card_path, card = _model_card(source, set(paths))
     root_files = [lf for lf in license_files if lf.folder == "" and not lf.components]
-    declared, declared_expression = attributor.declared(root_files, card, card_path, own)
+    reader = DeclaredReader(knowledge, catalogue)
+    declared, declared_expression = reader.read([(lf.path, lf.expression) for lf in root_files], card, card_path, own)
     declared_paths = ", ".join(sorted({d.path for d in declared.licenses if d.expression}))
 
     files = []
     for entry in entries:
         label, detection = labels[entry.path], detections[entry.path]
         attribution = attributor.attribute(entry.path, label.component, own[entry.path], own_source[entry.path],
-                                           license_files, declared_expression, declared_paths)
+                                           license_files, declared_expression, declared_paths,
+                                           attributor.references(detection))
         files.append(FileResult(
             path=entry.path, size=entry.size, content_id=entry.content_id, lfs=entry.lfs,
             component=label.component, rule=label.rule, reason=label.reason,
@@ -144,17 +178,18 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
             detections=detection.matches, header=detection.header,
         ))
     files_t = tuple(files)
-    components, verdict, policy_findings = evaluate(files_t, profile, knowledge)
-    findings = attributor.findings + policy_findings + _scan_findings(files_t) + _folder_findings(
-        license_files, declared_expression)
+    facts = ScanFacts(files=files_t, card_path=card_path if card is not None else None, card=declared.model_card)
+    profiles = evaluate_profiles(rules, facts, knowledge, catalogue)
+    chosen = dict(profiles)[profile.id]
+    findings = (attributor.findings + reader.findings + attributor.late_findings()
+                + code_license_findings(facts, knowledge, catalogue) + list(chosen.findings)
+                + _scan_findings(files_t, catalogue) + _folder_findings(license_files, declared_expression, catalogue))
     if source.untracked:
-        findings.append(Finding(
-            id="scan.untracked-files", severity=Severity.WARNING,
-            message=f"{len(source.untracked)} file(s) in the work tree are not tracked by git; they were scanned "
-                    "but are not part of the commit the report names.",
-            paths=source.untracked,
-            hint="Commit them (or add them to .gitignore) so the report matches the commit."))
-    findings.sort(key=lambda f: ([s for s in Severity].index(f.severity), f.id, f.paths))
+        findings.append(catalogue.make(
+            "scan.untracked-files",
+            f"{len(source.untracked)} file(s) in the work tree are not tracked by git; they were scanned "
+            "but are not part of the commit the report names.", paths=source.untracked))
+    findings = sort_findings(findings)
     summary = Summary(
         files=len(files_t),
         by_component=tuple(sorted(Counter(f.component.value for f in files_t).items())),
@@ -163,32 +198,27 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     )
     return Report(
         schema_version=SCHEMA_VERSION, tool=_tool_info(rules), target=target_info, profile=profile.id,
-        verdict=verdict, components=components, declared=declared, findings=tuple(findings), files=files_t,
-        summary=summary, generated_at=_generated_at(),
+        verdict=chosen.verdict, components=chosen.components, declared=declared, findings=tuple(findings),
+        files=files_t, summary=summary, profiles=profiles, generated_at=_generated_at(),
         complete=source.complete and not any(f.status is FileStatus.ERROR for f in files_t),
     )
 
 
-def _scan_findings(files: tuple[FileResult, ...]) -> list[Finding]:
-    errors = [f for f in files if f.status is FileStatus.ERROR]
-    return [Finding(id="scan.file-error", severity=Severity.ERROR,
-                    message=f"'{f.path}' could not be scanned: {f.status_reason}.", paths=(f.path,),
-                    hint="Fix the file's permissions or content and scan again; until then the scan is incomplete.")
-            for f in errors]
+def _scan_findings(files: tuple[FileResult, ...], catalogue: FindingCatalogue) -> list[Finding]:
+    return [catalogue.make("scan.file-error", f"'{f.path}' could not be scanned: {f.status_reason}.", paths=[f.path])
+            for f in files if f.status is FileStatus.ERROR]
 
 
-def _folder_findings(license_files: list, declared: str | None) -> list[Finding]:
+def _folder_findings(license_files: list[LicenseFile], declared: str | None,
+                     catalogue: FindingCatalogue) -> list[Finding]:
     out = []
     for lf in license_files:
         if lf.folder and not lf.components and lf.expression and declared and \
                 set(expression_keys(lf.expression)) != set(expression_keys(declared)):
-            out.append(Finding(
-                id="attribution.folder-license-differs", severity=Severity.INFO,
-                message=f"Folder '{lf.folder}/' is under {lf.expression} ({lf.path}), while the repository "
-                        f"declares {declared}.",
-                paths=(lf.path,),
-                hint="Usually vendored code: check that its license is compatible and that the folder is "
-                     "labelled as the component it really is."))
+            out.append(catalogue.make(
+                "attribution.folder-license-differs",
+                f"Folder '{lf.folder}/' is under {lf.expression} ({lf.path}), while the repository "
+                f"declares {declared}.", paths=[lf.path]))
     return out
 
 

@@ -13,6 +13,8 @@ import click
 from ..constants import DEFAULT_PROFILE
 from ..models import FileStatus, VerdictStatus
 from ._errors import format_known
+from .explain import explain
+from .rules import rules
 
 FORMATS = ("json", "table")
 FAIL_ON = ("not-open", "undetermined", "never")
@@ -50,13 +52,16 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @click.argument("target", default=".")
-@click.option("--profile", default=DEFAULT_PROFILE, show_default=True, help="Policy profile that decides the verdict.")
+@click.option("--profile", default=DEFAULT_PROFILE, show_default=True,
+              help="Policy profile that decides the verdict and the exit code (every profile is evaluated and "
+                   "reported): blog-2024, osaid-1.0, mof, open-science, or the id of your own profile.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="Report format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write the report to this file instead of standard output.")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path),
-              help="Folder of rules files that add to or override the built-in rules (repeatable).")
+              help="Rules folder (or a single profile .yaml) that adds to or overrides the built-in rules "
+                   "(repeatable).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
               help="Exit 1 when the verdict is at or below this level.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on standard error.")
@@ -96,6 +101,10 @@ def schema() -> None:
     text = (resources.files("osai_scan") / "schema" / "report.schema.json").read_text(encoding="utf-8")
     json.loads(text)
     click.echo(text, nl=False)
+
+
+cli.add_command(explain)
+cli.add_command(rules)
 
 
 def main() -> None:

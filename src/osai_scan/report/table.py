@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..models import Component, ComponentStatus, Freedom, Report, VerdictStatus
+from ..mof import roman
 
 _SYMBOL = {"meets": "meets", "conditional": "COND", "fails": "FAILS", "unknown": "?"}
 _VERDICT = {
@@ -16,6 +17,24 @@ def _row(cells: list[str], widths: list[int]) -> str:
     return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
 
 
+def _profiles(report: Report) -> list[str]:
+    """One line per profile: its verdict (and the MOF class reached)."""
+    if not report.profiles:
+        return []
+    lines = ["", f"Profiles (the verdict above is {report.profile}'s):"]
+    width = max(len(pid) for pid, _ in report.profiles)
+    for pid, result in report.profiles:
+        line = f"  {pid.ljust(width)}  {result.verdict.status.value}"
+        if result.mof is not None:
+            line += f"  (MOF class reached: {roman(result.mof.class_reached)}"
+            if result.mof.next_class is not None:
+                missing = [m.split(" ", 1)[0] for m in result.mof.missing_for_next]
+                line += f"; Class {roman(result.mof.next_class)} needs: {', '.join(missing)}"
+            line += ")"
+        lines.append(line)
+    return lines
+
+
 def render_table(report: Report) -> str:
     """Render the report for a person at a terminal."""
     t = report.target
@@ -26,7 +45,7 @@ def render_table(report: Report) -> str:
     lines.append(f"Verdict: {_VERDICT[report.verdict.status]}")
     lines.extend(f"  - {r}" for r in report.verdict.reasons)
     lines.append("")
-    header = ["component", "required", "files", "status", "study", "use", "modify", "share", "licenses"]
+    header = ["component", "required", "criterion", "files", "status", "study", "use", "modify", "share", "licenses"]
     rows = []
     for component, result in report.components:
         freedoms = ["-"] * 4
@@ -39,8 +58,8 @@ def render_table(report: Report) -> str:
             licenses += f", +{len(result.licenses) - 3}"
         if result.unlicensed:
             licenses += (", " if licenses else "") + f"{len(result.unlicensed)} unlicensed"
-        rows.append([component.value, result.requirement.value, str(result.files), result.status.value,
-                     *freedoms, licenses])
+        rows.append([component.value, result.requirement.value, result.criterion.value if result.criterion else "-",
+                     str(result.files), result.status.value, *freedoms, licenses])
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines.append(_row(header, widths))
     lines.append(_row(["-" * w for w in widths], widths))
@@ -49,6 +68,7 @@ def render_table(report: Report) -> str:
               if c.value in ("documentation", "legal", "other")]
     if others:
         lines.append("also: " + ", ".join(f"{n} {c}" for c, n in others))
+    lines.extend(_profiles(report))
     if report.findings:
         lines.append("")
         lines.append("Findings:")
