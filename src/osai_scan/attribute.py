@@ -80,6 +80,7 @@ class Attributor:
         self.catalogue = catalogue
         self.reuse = reuse
         self.own: dict[str, str | None] = {}
+        self.card_path: str | None = None
         self.findings: list[Finding] = []
         self._conflicts: dict[tuple[str, ...], list[tuple[str, Component]]] = {}
         self._reuse_cache: dict[str, tuple[str | None, tuple[str, ...]]] = {}
@@ -203,7 +204,7 @@ class Attributor:
             return Attribution(expression=declared, expression_spdx=expression_to_spdx(declared),
                                source=AttributionSource.DECLARED, source_path=declared_paths,
                                detail="repository's declared license")
-        if references:
+        if references and path != self.card_path:  # the card's own references are declared.* findings
             self._unresolved.setdefault(f"'{path}' refers to a license elsewhere ({', '.join(references)})",
                                         []).append(path)
         return Attribution(expression=None, expression_spdx=None, source=AttributionSource.NONE,

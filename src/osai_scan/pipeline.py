@@ -159,6 +159,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
         own[entry.path], own_source[entry.path] = attributor.own_expression(detections[entry.path])
     license_files = attributor.license_files(((e.path, labels[e.path].component) for e in entries), own)
     card_path, card = _model_card(source, set(paths))
+    attributor.card_path = card_path
     root_files = [lf for lf in license_files if lf.folder == "" and not lf.components]
     reader = DeclaredReader(knowledge, catalogue)
     declared, declared_expression = reader.read([(lf.path, lf.expression) for lf in root_files], card, card_path, own)
