@@ -191,9 +191,10 @@ def _required_component(component: Component, result: ComponentResult, policy: C
                 else f"its licenses do not satisfy the '{policy.criterion.value}' criterion "
                      f"({'; '.join(result.criterion_because[:2])})")
         not_open.append(f"{name}: {what} ({detail})")
+        bad = {lc.expression for lc in culprits}
         findings.append(catalogue.make("policy.component-not-open",
                                        f"Required component '{name}' is not open: {what} ({detail}).",
-                                       paths=[lc.example for lc in culprits]))
+                                       paths=[f.path for f in files if f.license in bad]))
     if result.unlicensed:
         undetermined.append(f"{name}: {len(result.unlicensed)} file(s) have no license: "
                             f"{examples(list(result.unlicensed))}")
@@ -208,7 +209,8 @@ def _required_component(component: Component, result: ComponentResult, policy: C
         findings.append(catalogue.make(
             "policy.license-unknown",
             f"Whether required component '{name}' is open cannot be decided: {'; '.join(reasons[:3])}.",
-            paths=[lc.example for lc in result.licenses]))
+            paths=[f.path for f in files if f.license and knowledge.criterion_for_expression(
+                f.license, policy.criterion).status is not FreedomStatus.MEETS]))
     errors = sorted(f.path for f in files if f.status is FileStatus.ERROR)
     if errors:
         undetermined.append(f"{name}: {len(errors)} file(s) could not be read: {examples(errors)}")
