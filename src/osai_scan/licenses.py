@@ -194,7 +194,7 @@ class LicenseKnowledge:
             return FreedomCell(status=FreedomStatus.UNKNOWN,
                                because=(f"{key}: not OSI-approved and not curated in licenses.yaml",))
         if not self._all_meet(key):
-            return FreedomCell(status=FreedomStatus.FAILS, because=(f"{key} restricts the four freedoms",))
+            return self._restricted(key)
         if facts.kind in DATA_KINDS:
             return FreedomCell(status=FreedomStatus.FAILS, because=(
                 f"{key} is a {facts.kind} license, not a software license meeting the Open Source Definition",))
@@ -217,7 +217,15 @@ class LicenseKnowledge:
             return FreedomCell(status=FreedomStatus.UNKNOWN, because=(
                 f"{key} grants the four freedoms but is not marked open_data (not on the Open Definition or MOF "
                 "lists); decide with --rules",))
+        if not self._all_meet(key):
+            return self._restricted(key)
         return FreedomCell(status=FreedomStatus.FAILS, because=(f"{key} is not an open-data license",))
+
+    def _restricted(self, key: str) -> FreedomCell:
+        statuses = {self.curated[key].row.cell(f).status for f in Freedom}
+        if statuses & {FreedomStatus.FAILS, FreedomStatus.CONDITIONAL}:
+            return FreedomCell(status=FreedomStatus.FAILS, because=(f"{key} restricts the four freedoms",))
+        return FreedomCell(status=FreedomStatus.UNKNOWN, because=(f"{key}: its freedoms are unknown",))
 
     def criterion_for_key(self, key: str, criterion: Criterion) -> FreedomCell:
         """Whether one license key satisfies ``criterion`` (meets / fails / unknown), and why."""
