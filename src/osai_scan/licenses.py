@@ -25,7 +25,7 @@ from license_expression import ExpressionError, LicenseSymbol, LicenseWithExcept
 from .models import FREEDOM_RANK, Criterion, Freedom, FreedomCell, FreedomRow, FreedomStatus, empty_row
 from .rules import HubLicense, LicenseFacts, RuleSet
 from .scancode_db import SYMBOL as _SYMBOL
-from .scancode_db import scancode_license_info, scancode_license_text
+from .scancode_db import scancode_license_info, scancode_license_text  # noqa: F401 - re-exported
 
 #: Curated kinds that are data or content licenses, not software licenses.
 DATA_KINDS = ("data", "content")

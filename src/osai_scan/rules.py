@@ -13,20 +13,28 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-import re
-from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import RuleError
-from .models import Component, Freedom, FreedomCell, FreedomRow, FreedomStatus, Severity
 from .profiles import CONTENT_TYPES, Profile, parse_profile
+from .rule_entries import (
+    LICENSE_KINDS,
+    ComponentRule,
+    FindingSpec,
+    HubLicense,
+    LicenseFacts,
+    LicenseFileRule,
+    MofLicenses,
+    component,
+    parse_component_rule,
+    parse_finding,
+    parse_license,
+)
 from .ruleio import Problems, as_list, check_keys, entries, line_of, load_yaml
 from .scancode_db import SYMBOL, scancode_license_info
-
-LICENSE_KINDS = ("software", "model", "data", "content", "policy", "generic")
 
 
 def builtin_rules_dir() -> Path:
@@ -35,190 +43,6 @@ def builtin_rules_dir() -> Path:
     if packaged.is_dir():
         return Path(str(packaged))
     return Path(__file__).resolve().parents[2] / "rules"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ComponentRule:
-    """One classification rule. All given conditions must hold; list values are alternatives.
-
-    Attributes:
-        id: stable dotted id, e.g. ``model.weights``.
-        component: the label the rule gives.
-        reason: one line saying why files matching it get that label.
-        names: globs on the file name (case-insensitive).
-        paths: globs on the repo-relative path (case-insensitive; ``*`` crosses folders).
-        exts: file extensions without the dot (``tar.gz`` style allowed).
-        not_exts: extensions the file must not have.
-        dirs: globs, one of which must match the name of some enclosing folder.
-        top_level: when set, the file must (True) or must not (False) sit at the root.
-        content: regular expressions; one must match the head of the file.
-        max_size: the file must be at most this many bytes.
-    """
-
-    id: str
-    component: Component
-    reason: str
-    names: tuple[str, ...] = ()
-    paths: tuple[str, ...] = ()
-    exts: tuple[str, ...] = ()
-    not_exts: tuple[str, ...] = ()
-    dirs: tuple[str, ...] = ()
-    top_level: bool | None = None
-    content: tuple[re.Pattern[str], ...] = ()
-    max_size: int | None = None
-    source: str = ""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class LicenseFileRule:
-    """File names whose text governs other files (``attribution.yaml``)."""
-
-    id: str
-    names: tuple[str, ...]
-    components: tuple[Component, ...] = ()
-    dirs: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class LicenseFacts:
-    """A curated license row from ``licenses.yaml``."""
-
-    key: str
-    name: str
-    kind: str
-    open_data: bool
-    row: FreedomRow
-    source: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class HubLicense:
-    """A Hugging Face Hub license id and the ScanCode expression it stands for."""
-
-    id: str
-    name: str
-    expression: str | None
-    reason: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FindingSpec:
-    """A finding type of the catalogue (``findings.yaml``): id, severity, title and hint."""
-
-    id: str
-    severity: Severity
-    title: str
-    hint: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class MofLicenses:
-    """The Model Openness Framework's license lists (``mof/licenses.yaml``), SPDX ids.
-
-    Attributes:
-        recommended: content type (code, data, document) → licenses the MOF recommends for it.
-        open_data: open-data licenses the MOF's tool accepts as open (SPDX ids as the MOF writes them).
-        source: where the lists were copied from.
-    """
-
-    recommended: tuple[tuple[str, tuple[str, ...]], ...]
-    open_data: tuple[str, ...]
-    source: str
-
-    def recommended_for(self, content_type: str) -> frozenset[str]:
-        """The SPDX ids (lowercased, for comparison) the MOF recommends for ``content_type``."""
-        return frozenset(s.lower() for s in dict(self.recommended).get(content_type, ()))
-
-    def recommended_names(self, content_type: str) -> tuple[str, ...]:
-        """The SPDX ids the MOF recommends for ``content_type``, as the MOF writes them."""
-        return dict(self.recommended).get(content_type, ())
-
-
-_FREEDOM_STATUSES = {s.value for s in FreedomStatus}
-_RULE_KEYS = {"id", "component", "reason", "match", "before", "after"}
-_MATCH_KEYS = {"name", "path", "ext", "not_ext", "dir", "top_level", "content", "max_size"}
-_LICENSE_KEYS = {"key", "name", "kind", "open_data", "freedoms"}
-_DOT_ID = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
-
-
-def _component(value: Any, where: str, line: int | None) -> Component:
-    try:
-        return Component(value)
-    except ValueError:
-        known = ", ".join(c.value for c in Component)
-        raise RuleError(f"unknown component {value!r} (expected one of: {known})", path=where, line=line) from None
-
-
-def _parse_component_rule(raw: Any, where: str) -> tuple[ComponentRule, str | None, str | None]:
-    if not isinstance(raw, dict):
-        raise RuleError("each rule must be a mapping", path=where)
-    line = line_of(raw)
-    check_keys(raw, _RULE_KEYS, "rule", where)
-    for key in ("id", "component", "reason"):
-        if not raw.get(key):
-            raise RuleError(f"rule is missing {key!r}", path=where, line=line)
-    match = raw.get("match") or {}
-    if not isinstance(match, dict):
-        raise RuleError("'match' must be a mapping", path=where, line=line)
-    check_keys(match, _MATCH_KEYS, f"match of rule {raw['id']!r}", where)
-    patterns = []
-    for pattern in as_list(match.get("content")):
-        try:
-            patterns.append(re.compile(pattern, re.MULTILINE))
-        except re.error as exc:
-            raise RuleError(f"bad content regex {pattern!r}: {exc}", path=where, line=line) from None
-    rule = ComponentRule(
-        id=str(raw["id"]),
-        component=_component(raw["component"], where, line),
-        reason=str(raw["reason"]),
-        names=tuple(n.lower() for n in as_list(match.get("name"))),
-        paths=tuple(p.lower() for p in as_list(match.get("path"))),
-        exts=tuple(e.lower().lstrip(".") for e in as_list(match.get("ext"))),
-        not_exts=tuple(e.lower().lstrip(".") for e in as_list(match.get("not_ext"))),
-        dirs=tuple(d.lower() for d in as_list(match.get("dir"))),
-        top_level=match.get("top_level"),
-        content=tuple(patterns),
-        max_size=match.get("max_size"),
-        source=f"{where}:{line}" if line else where,
-    )
-    return rule, raw.get("before"), raw.get("after")
-
-
-def _parse_row(raw: Any, where: str, line: int | None) -> FreedomRow:
-    if not isinstance(raw, dict):
-        raise RuleError("'freedoms' must be a mapping of study/use/modify/share", path=where, line=line)
-    check_keys(raw, {f.value for f in Freedom}, "freedoms", where)
-    cells = {}
-    for freedom in Freedom:
-        cell = raw.get(freedom.value)
-        if not isinstance(cell, dict) or cell.get("status") not in _FREEDOM_STATUSES:
-            raise RuleError(f"freedom {freedom.value!r} needs a status among {sorted(_FREEDOM_STATUSES)}",
-                            path=where, line=line_of(cell, line))
-        because = str(cell.get("because") or "").strip()
-        if not because:
-            raise RuleError(f"freedom {freedom.value!r} needs a 'because'", path=where, line=line_of(cell, line))
-        cells[freedom.value] = FreedomCell(status=FreedomStatus(cell["status"]), because=(because,))
-    return FreedomRow(**cells)
-
-
-def _parse_license(raw: Any, path: Path) -> LicenseFacts:
-    where = str(path)
-    if not isinstance(raw, dict):
-        raise RuleError("each license entry must be a mapping", path=where)
-    line = line_of(raw)
-    check_keys(raw, _LICENSE_KEYS, "license entry", where)
-    if not raw.get("key"):
-        raise RuleError("license entry needs a 'key'", path=where, line=line)
-    kind = str(raw.get("kind") or "generic")
-    if kind not in LICENSE_KINDS:
-        raise RuleError(f"unknown kind {kind!r} (expected one of: {', '.join(LICENSE_KINDS)})", path=where, line=line)
-    if not isinstance(raw.get("open_data", False), bool):
-        raise RuleError("'open_data' must be true or false", path=where, line=line)
-    row = _parse_row(raw.get("freedoms"), where, line)
-    if raw.get("open_data") and any(row.cell(f).status is not FreedomStatus.MEETS for f in Freedom):
-        raise RuleError(f"{raw['key']}: open_data: true needs every freedom to meet", path=where, line=line)
-    return LicenseFacts(key=str(raw["key"]), name=str(raw.get("name") or raw["key"]), kind=kind,
-                        open_data=bool(raw.get("open_data", False)), row=row, source=f"{path.name}:{line}")
 
 
 class RuleSet:
@@ -269,7 +93,7 @@ class RuleSet:
             added: list[ComponentRule] = []
             for raw in self._each(doc, "rules", path):
                 try:
-                    rule, before, after = _parse_component_rule(raw, str(path))
+                    rule, before, after = parse_component_rule(raw, str(path))
                     ids = [r.id for r in rules]
                     anchor = before or after
                     if rule.id not in ids and anchor and anchor not in ids:
@@ -318,7 +142,7 @@ class RuleSet:
         line = line_of(raw)
         if not raw.get("id") or not raw.get("name"):
             raise RuleError("license file rule needs 'id' and 'name'", path=where, line=line)
-        comps = tuple(_component(c, where, line) for c in as_list(raw.get("components")))
+        comps = tuple(component(c, where, line) for c in as_list(raw.get("components")))
         if key == "component_license_files" and not comps:
             raise RuleError("component license file rule needs 'components'", path=where, line=line)
         return LicenseFileRule(id=raw["id"], names=tuple(n.lower() for n in as_list(raw["name"])),
@@ -329,7 +153,7 @@ class RuleSet:
         for path, doc in self._docs("licenses.yaml"):
             for raw in self._each(doc, "licenses", path):
                 try:
-                    entry = _parse_license(raw, path)
+                    entry = parse_license(raw, path)
                     if self.problems.collect and scancode_license_info(entry.key) is None:
                         raise RuleError(f"{entry.key!r} is not a ScanCode license key", path=str(path),
                                         line=line_of(raw))
@@ -364,27 +188,12 @@ class RuleSet:
         specs: dict[str, FindingSpec] = {}
         for path, doc in self._docs("findings.yaml"):
             for raw in self._each(doc, "findings", path):
-                line = line_of(raw)
                 try:
-                    if not isinstance(raw, dict):
-                        raise RuleError("each finding must be a mapping", path=str(path))
-                    check_keys(raw, {"id", "severity", "title", "hint"}, "finding", str(path))
-                    if not _DOT_ID.match(str(raw.get("id") or "")):
-                        raise RuleError(f"finding id {raw.get('id')!r} must be dotted lowercase (a.b-c)",
-                                        path=str(path), line=line)
-                    severity = Severity(raw.get("severity"))
-                    if not raw.get("title") or not raw.get("hint"):
-                        raise RuleError(f"finding {raw['id']!r} needs a 'title' and a 'hint'", path=str(path),
-                                        line=line)
-                except ValueError:
-                    self.problems.report(RuleError(f"unknown severity {raw.get('severity')!r} (error, warning, info)",
-                                                   path=str(path), line=line))
-                    continue
+                    spec = parse_finding(raw, str(path))
                 except RuleError as exc:
                     self.problems.report(exc)
                     continue
-                specs[raw["id"]] = FindingSpec(id=raw["id"], severity=severity, title=" ".join(str(raw["title"]).split()),
-                                               hint=" ".join(str(raw["hint"]).split()))
+                specs[spec.id] = spec
         return specs
 
     def _load_mof_licenses(self) -> MofLicenses:

@@ -34,7 +34,7 @@ def _text(shown: str, note: str, expression: str, knowledge: object, described: 
                   f"  ScanCode:       {info['category'] or 'not in the installed license DB'}",
                   f"  OSI-approved:   {_yes(info['osi_approved'])} (SPDX license list)",
                   f"  FSF libre:      {_yes(info['fsf_libre'])} (SPDX license list)",
-                  f"  curated:        " + (f"yes, {info['curated']} (kind: {info['kind']})" if info["curated"]
+                  "  curated:        " + (f"yes, {info['curated']} (kind: {info['kind']})" if info["curated"]
                                          else "no (OSI-approved licenses need no row)" if info["osi_approved"]
                                          else "no"),
                   f"  open data:      {_yes(info['open_data'])} (Open Definition conformant data license)"]
