@@ -9,6 +9,7 @@ card, which get ScanCode's full approximate matching. The license index is loade
 from __future__ import annotations
 
 import json
+import time
 from pathlib import PurePosixPath
 from typing import Any, Callable
 
@@ -97,7 +98,8 @@ class ScancodeEngine:
             query_string=text,
             approximate=approximate,
             unknown_licenses=approximate,
-            deadline=DETECT_DEADLINE_SECONDS,
+            # ScanCode's deadline is an absolute time.time() value, not a duration.
+            deadline=time.time() + DETECT_DEADLINE_SECONDS,
         )
 
 
