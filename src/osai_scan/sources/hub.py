@@ -243,7 +243,7 @@ class HubSource(Source):
             return handle.read() if max_bytes is None else handle.read(max_bytes)
 
     def local_path(self, path: str) -> Path | None:
-        """The downloaded copy of a small file in the huggingface_hub cache (downloads it if needed)."""
+        """The downloaded copy of a small file: its blob in the huggingface_hub cache (downloads it if needed)."""
         entry = self._get(path)
         if entry.problem is not None or _ext(path) in HEADER_EXTS:
             return None
@@ -305,7 +305,8 @@ class HubSource(Source):
                     token=self.options.token, cache_dir=self.options.cache_dir), f"'{entry.path}'")
                 self.stats.files_downloaded += 1
                 self.stats.bytes_downloaded += entry.size
-            local = Path(str(cached))
+            # The cache's snapshot entry is a symlink to a blob; ScanCode does not follow symlinks.
+            local = Path(str(cached)).resolve()
             if local.stat().st_size != entry.size:
                 raise OSError(f"downloaded copy of '{entry.path}' has {local.stat().st_size} bytes, "
                               f"the Hub lists {entry.size}")
