@@ -186,8 +186,14 @@ class Detector:
             mode += "+notebook-source"
         elif location is None:
             text = self._read(entry.path, None, 0).decode("utf-8", "replace")
-        result = self.engine.detect(location=str(location) if location else None, text=text,
-                                    approximate=approximate)
+        try:
+            result = self.engine.detect(location=str(location) if location else None, text=text,
+                                        approximate=approximate)
+        except DetectorError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the scan
+            return Detection(status=FileStatus.ERROR, mode=mode,
+                             status_reason=f"license detection failed: {type(exc).__name__}: {exc}")
         return Detection(
             status=FileStatus.SCANNED,
             mode=mode,

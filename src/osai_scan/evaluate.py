@@ -29,6 +29,15 @@ from .models import (
 )
 from .rules import Profile
 
+#: Classification rules whose id starts with this mark weight files (rules/components.yaml).
+WEIGHTS_RULE_PREFIX = "model.weights"
+
+_ABSENT_HINT = {
+    Component.MODEL: "If the weights are published elsewhere (for example on the Hugging Face Hub), scan that "
+                     "repository too: osai-scan scan hf:ORG/NAME.",
+    Component.CODE: "If the code that runs the model lives in another repository, scan it too.",
+}
+
 #: How many example paths a reason names before saying "and N more".
 _EXAMPLES = 3
 
@@ -135,9 +144,20 @@ def evaluate(files: tuple[FileResult, ...], profile: Profile, knowledge: License
             undetermined.append(f"{name}: no file of the repository is {name}, so its freedoms cannot be checked")
             findings.append(Finding(id="policy.component-absent", severity=Severity.WARNING,
                                     message=f"Required component '{name}' has no files in the target.",
-                                    hint=f"If the {name} lives elsewhere, scan that too; check the labels with "
-                                         "'osai-scan scan --format table' and fix them with --rules."))
+                                    hint=_ABSENT_HINT.get(component, "If it lives elsewhere, scan that too.")
+                                    + " If files are mislabelled, see each file's rule in the JSON report and "
+                                      "relabel with --rules DIR."))
             continue
+        if component is Component.MODEL and not any(f.rule.startswith(WEIGHTS_RULE_PREFIX)
+                                                    for f in grouped[component]):
+            undetermined.append(f"model: the repository holds no weights file, only {result.files} configuration "
+                                f"or tokenizer file(s), so the license of the weights cannot be checked here")
+            findings.append(Finding(
+                id="policy.model-weights-absent", severity=Severity.WARNING,
+                message=f"Required component 'model' has no weights file (only "
+                        f"{_examples(sorted(f.path for f in grouped[component]))}).",
+                paths=tuple(sorted(f.path for f in grouped[component])),
+                hint=_ABSENT_HINT[Component.MODEL]))
         assert result.freedoms is not None
         failing = [f for f in (profile.policy(component).freedoms or tuple(Freedom))
                    if result.freedoms.cell(f).status is not FreedomStatus.MEETS]
