@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -83,7 +84,7 @@ def open_source(target: str, revision: str | None = None, hub: HubOptions | None
     try:
         root = check_folder(Path(target))
     except TargetNotFoundError as exc:
-        if not Path(target).exists() and _HUB_ID.fullmatch(target):
+        if _HUB_ID.fullmatch(target) and not os.path.lexists(target):
             raise TargetNotFoundError(exc.message, hint=f"To scan the Hub model, write hf:{target}.") from None
         raise
     if is_git_work_tree(root):
