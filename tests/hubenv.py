@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,6 @@ from tests.fakehub import FakeHub
 from tests.hubfixtures import FIXTURES, write_big_repo
 
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA = ROOT / "src" / "osai_scan" / "schema" / "report.schema.json"
 
 
 def hub_env(home: Path, endpoint: str | None = None) -> dict[str, str]:
@@ -80,20 +78,11 @@ def big_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FakeHub,
         yield hub, params
 
 
-@lru_cache(maxsize=1)
-def _validator():  # noqa: ANN202 - jsonschema is a test dependency, imported late (1 s)
-    import jsonschema
-
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
-
-
 def validate(data: dict) -> dict:
     """Validate a JSON report (as data) against the shipped schema; return it."""
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.path))
-    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
-    return data
+    from tests.conftest import validate_report
+
+    return validate_report(data)
 
 
 def report_data(report: object) -> dict:
