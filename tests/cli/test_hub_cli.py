@@ -100,3 +100,29 @@ def test_scan_by_url_writes_a_valid_report(hub: FakeHub, tmp_path: Path) -> None
     assert lines[0] == f"osai-scan: open-source-ai (6 files, 1 findings); report written to {out}"
     assert lines[1].startswith(f"osai-scan: from {hub.endpoint}: 5 file(s) downloaded (")
     assert lines[1].endswith("1 header range(s) (176 bytes), 0 file(s) from the cache; weights never downloaded")
+
+
+@pytest.mark.parametrize(("code", "status", "kind"), [
+    ("GatedRepo", 401, "HubGatedError"),  # GatedRepoError subclasses RepositoryNotFoundError: tested first
+    ("RepoNotFound", 404, "HubRepoNotFoundError"),
+    ("RevisionNotFound", 404, "HubRevisionNotFoundError"),
+    (None, 503, "HubUnavailableError"),
+])
+def test_untranslated_client_errors_are_still_one_line(code: str | None, status: int, kind: str) -> None:
+    """A raw huggingface_hub error reaching the CLI boundary gets the same message table."""
+    import httpx2
+    from huggingface_hub.utils import hf_raise_for_status
+
+    from osai_scan import errors
+    from osai_scan.cli._errors import format_known
+
+    request = httpx2.Request("GET", "https://huggingface.co/api/models/acme/x")
+    response = httpx2.Response(status, headers={"X-Error-Code": code} if code else {}, request=request)
+    with pytest.raises(Exception) as exc:
+        hf_raise_for_status(response)
+    known = format_known(exc.value)
+    assert known is not None and known[1] == 3
+    expected = {"HubGatedError": "is gated", "HubRepoNotFoundError": "was not found",
+                "HubRevisionNotFoundError": "Revision", "HubUnavailableError": "(HTTP 503, 1 attempt)"}[kind]
+    assert expected in known[0] and "\n" not in known[0]
+    assert issubclass(getattr(errors, kind), errors.HubError)

@@ -142,6 +142,7 @@ def test_rate_limit_then_success_gives_a_complete_report(hub: FakeHub, tmp_path:
     report = scan(f"hf:{OPEN}", _options(hub, tmp_path))
     assert report.complete and report.verdict.status is VerdictStatus.OPEN_SOURCE_AI
     assert len([p for m, p, _ in hub.requests if m == "HEAD"]) == 6  # one HEAD retried after Retry-After
+    assert report_data(report)["complete"] is True
 
 
 def test_truncated_download_is_resumed(hub: FakeHub, tmp_path: Path) -> None:
@@ -149,6 +150,7 @@ def test_truncated_download_is_resumed(hub: FakeHub, tmp_path: Path) -> None:
     report = scan(f"hf:{OPEN}", _options(hub, tmp_path))
     assert report.complete and report.file("LICENSE").license == "apache-2.0"
     assert report.verdict.status is VerdictStatus.OPEN_SOURCE_AI
+    report_data(report)
 
 
 def test_dataset_lookup_failure_makes_the_report_incomplete(hub: FakeHub, tmp_path: Path) -> None:
