@@ -228,6 +228,8 @@ class HubSource(Source):
             HubError: the Hub failed (after retries), is gated, or the total cap would be crossed.
         """
         entry = self._get(path)
+        if entry.problem is not None:
+            raise OSError(entry.problem)
         with self._lock:
             local = self._local.get(path)
         if local is None:
