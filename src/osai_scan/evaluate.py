@@ -170,7 +170,8 @@ def evaluate(files: tuple[FileResult, ...], profile: Profile, knowledge: License
             detail = "; ".join(
                 f"{lc.expression} governs {lc.files} file(s), e.g. {lc.example}" if lc.files else
                 f"{lc.expression} is the license of referenced {', '.join(lc.references)}" for lc in culprits)
-            limits = [b for r in restrictions if component in r.components for f in bad
+            # The reason names each restriction once; the clauses stay in the component's freedoms row.
+            limits = [b.split(": ", 1)[0] for r in restrictions if component in r.components for f in bad
                       for b in r.row.cell(Freedom(f)).because if r.row.cell(Freedom(f)).status is not FreedomStatus.MEETS]
             detail = "; ".join(part for part in [detail, *dict.fromkeys(limits)] if part)
             not_open.append(f"{name}: does not meet the Open Source Definition for {', '.join(bad)} ({detail})")
