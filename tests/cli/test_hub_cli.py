@@ -65,7 +65,7 @@ def test_download_cap_exceeded(hub: FakeHub, tmp_path: Path) -> None:
     result = run_cli(["scan", f"hf:{OPEN}", "--max-download", "1KiB"], _env(hub, tmp_path))
     assert result.returncode == 3
     (line,) = result.stderr.splitlines()
-    assert line.startswith(f"Error: Reading 'LICENSE' (") and "past its 1024-byte download cap" in line
+    assert line.startswith("Error: Reading 'LICENSE' (") and "past its 1024-byte download cap" in line
     assert line.endswith("Raise the cap with --max-download (e.g. --max-download 256MiB).")
 
 
