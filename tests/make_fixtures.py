@@ -331,6 +331,18 @@ def cases() -> dict[str, dict[str, str | bytes]]:
                                                "SPDX-License-Identifier: Apache-2.0\n",
             "LICENSES/Apache-2.0.txt": apache, "LICENSES/MIT.txt": mit, "LICENSES/CC-BY-4.0.txt": lic("cc-by-4.0"),
         },
+        # No code (the framework named by library_name stands in for it), no weights file, and an
+        # access gate in the model card.
+        "repos/gated-by-reference": {
+            "LICENSE": apache, "model/config.json": CONFIG, "model/tokenizer.json": TOKENIZER,
+            "README.md": card("license: apache-2.0\nlibrary_name: transformers\n"
+                              "extra_gated_prompt: You agree to share your contact information to access this model.\n"
+                              "extra_gated_fields:\n  Company: text"),
+        },
+        # No code, and a library_name that rules/frameworks.yaml does not know.
+        "repos/unknown-library": {
+            "LICENSE": apache, **weights(), "README.md": card("license: apache-2.0\nlibrary_name: acme-runner"),
+        },
         # .reuse/dep5 (the older REUSE format), and a sidecar without an SPDX line.
         "repos/reuse-dep5": {
             **core(), **weights(), "LICENSE": apache, "README.md": card("license: apache-2.0"),

@@ -18,7 +18,8 @@ from .models import Declared, DeclaredLicense, Finding, MetadataItem
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", re.DOTALL)
 #: Model card metadata kept in the report (``model-index`` is summarised).
 CARD_KEYS = ("license", "license_name", "license_link", "base_model", "base_model_relation", "datasets",
-             "library_name", "pipeline_tag", "extra_gated_prompt", "model-index")
+             "library_name", "pipeline_tag", "extra_gated_prompt", "extra_gated_heading", "extra_gated_description",
+             "extra_gated_fields", "extra_gated_button_content", "model-index")
 _VALUE_MAX = 500
 
 

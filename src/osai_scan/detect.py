@@ -138,7 +138,7 @@ class Detector:
         if entry.problem is not None:
             status = FileStatus.ERROR if entry.problem_is_error else FileStatus.SKIPPED
             return Detection(status=status, status_reason=entry.problem)
-        if entry.lfs is not None:
+        if entry.lfs is not None and not entry.lfs_served:
             return Detection(status=FileStatus.SKIPPED,
                              status_reason=f"Git LFS pointer: content (sha256 {entry.lfs.oid[:12]}..., "
                                            f"{entry.lfs.size} bytes) is not in the work tree")
@@ -186,8 +186,14 @@ class Detector:
             mode += "+notebook-source"
         elif location is None:
             text = self._read(entry.path, None, 0).decode("utf-8", "replace")
-        result = self.engine.detect(location=str(location) if location else None, text=text,
-                                    approximate=approximate)
+        try:
+            result = self.engine.detect(location=str(location) if location else None, text=text,
+                                        approximate=approximate)
+        except DetectorError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the scan
+            return Detection(status=FileStatus.ERROR, mode=mode,
+                             status_reason=f"license detection failed: {type(exc).__name__}: {exc}")
         return Detection(
             status=FileStatus.SCANNED,
             mode=mode,

@@ -8,6 +8,7 @@ re-grade a finding without touching code.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Iterable
 
 from .models import Finding, Severity
@@ -39,6 +40,17 @@ class FindingCatalogue:
         spec = self.specs[finding_id]
         return Finding(id=finding_id, severity=spec.severity, message=message,
                        paths=tuple(sorted(set(paths))), hint=hint or spec.hint)
+
+
+    def regrade(self, finding: Finding) -> Finding:
+        """A finding made elsewhere (references.py) with the catalogue's severity for its id.
+
+        Its own, specific hint is kept. Ids missing from the catalogue are returned unchanged.
+        """
+        spec = self.specs.get(finding.id)
+        if spec is None or spec.severity is finding.severity:
+            return finding
+        return replace(finding, severity=spec.severity)
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -4,7 +4,9 @@ Each MOF component selects its files with the matchers of the profile (``rules/p
 mof.yaml``); a component counts when it is present and its licenses are open under the
 profile's criterion with all four freedoms. An open license that is not among the licenses
 the MOF recommends for the component's content type is flagged. The result names the highest
-class reached and, for the next class, every component that is missing and why.
+class reached and, for the next class, every component that is missing and why. MOF components
+are judged on the files of the release only (a framework or dataset named by reference is not
+part of it); restrictions such as an access gate apply to the components behind them.
 """
 
 from __future__ import annotations
@@ -76,7 +78,8 @@ def evaluate_mof_component(spec: MofComponentSpec, profile: Profile, facts: Scan
     """One MOF component: its files, status, and whether its open licenses are type-appropriate."""
     assert profile.mof is not None
     files, evidence = _files_of(spec, facts)
-    result = license_status(files, profile.mof.criterion, tuple(Freedom), knowledge)
+    result = license_status(files, profile.mof.criterion, tuple(Freedom), knowledge,
+                            restrictions=facts.restrictions_of({f.component for f in files}))
     findings: list[Finding] = []
     type_appropriate = None
     because: list[str] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -18,12 +18,13 @@ from .evaluate import ScanFacts, code_license_findings, evaluate_profile
 from .findings import FindingCatalogue, severity_counts, sort_findings
 from .inventory import build_inventory
 from .licenses import LicenseKnowledge, expression_keys
-from .models import FileResult, FileStatus, Finding, Report, Summary, ToolInfo
+from .models import AI_COMPONENTS, Component, FileResult, FileStatus, Finding, Report, Summary, ToolInfo
 from .mof import evaluate_mof
 from .profile_models import ProfileResult
+from .references import ReferenceResolver
 from .reuse import SIDECAR_SUFFIX, ReuseIndex
 from .rules import RuleSet, load_rules
-from .sources import Source, open_source
+from .sources import HubOptions, Source, open_source
 
 #: Model card files, in the order they are looked for at the root.
 _CARD_NAMES = ("README.md", "readme.md", "README.MD", "Readme.md", "README", "MODEL_CARD.md", "model_card.md")
@@ -42,10 +43,14 @@ class ScanOptions:
         profile: id of the policy profile that decides the verdict.
         rules_dirs: user rules folders merged over the built-in rules.
         progress: called as ``progress(phase, done, total)``.
+        revision: Hub revision (branch, tag or commit) for Hub targets.
+        hub: token, endpoint and download caps for Hub targets.
     """
 
     profile: str = DEFAULT_PROFILE
     rules_dirs: tuple[Path, ...] = ()
+    revision: str | None = None
+    hub: HubOptions | None = field(default=None, compare=False)
     progress: Progress | None = field(default=None, compare=False)
 
 
@@ -120,19 +125,21 @@ def evaluate_profiles(rules: RuleSet, facts: ScanFacts, knowledge: LicenseKnowle
 
 
 def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
-    """Scan ``target`` (a folder path, or an opened Source) and return the report.
+    """Scan ``target`` (a folder path, ``hf:ORG/NAME[@REV]``, a Hub URL, or an opened Source).
 
     Every profile in force is evaluated; ``options.profile`` decides the report's verdict.
 
     Raises:
         TargetNotFoundError: the target does not exist or is not a folder.
+        UsageError: a malformed Hub target, or conflicting revisions.
         RuleError: a rules file is invalid or the profile is unknown.
-        SourceError: the target cannot be listed.
+        SourceError: the target cannot be listed; for Hub targets a HubError subclass (not found,
+            gated, revision not found, rate limited, unavailable, download cap exceeded).
     """
     options = options or ScanOptions()
     rules = load_rules(options.rules_dirs)
     profile = rules.profile(options.profile)
-    source = open_source(target) if isinstance(target, str) else target
+    source = open_source(target, options.revision, options.hub) if isinstance(target, str) else target
     knowledge = LicenseKnowledge(rules)
     catalogue = FindingCatalogue(rules.findings)
     progress = options.progress or (lambda phase, done, total: None)
@@ -179,12 +186,20 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
             detections=detection.matches, header=detection.header,
         ))
     files_t = tuple(files)
-    facts = ScanFacts(files=files_t, card_path=card_path if card is not None else None, card=declared.model_card)
+    present = {f.component for f in files_t if f.component in AI_COMPONENTS}
+    resolved = ReferenceResolver(source, knowledge, rules.frameworks).resolve(
+        card=card, card_path=card_path if card is not None else None, declared=declared_expression,
+        present=present, model_paths=[f.path for f in files_t if f.component is Component.MODEL])
+    if resolved.card_items:
+        declared = replace(declared, model_card=declared.model_card + resolved.card_items)
+    facts = ScanFacts(files=files_t, card_path=card_path if card is not None else None, card=declared.model_card,
+                      references=resolved.references, restrictions=resolved.restrictions)
     profiles = evaluate_profiles(rules, facts, knowledge, catalogue)
     chosen = dict(profiles)[profile.id]
     findings = (attributor.findings + reader.findings + attributor.late_findings()
                 + code_license_findings(facts, knowledge, catalogue) + list(chosen.findings)
-                + _scan_findings(files_t, catalogue) + _folder_findings(license_files, declared_expression, catalogue))
+                + _scan_findings(files_t, catalogue) + _folder_findings(license_files, declared_expression, catalogue)
+                + [catalogue.regrade(f) for f in resolved.findings])
     if source.untracked:
         findings.append(catalogue.make(
             "scan.untracked-files",
@@ -201,7 +216,8 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
         schema_version=SCHEMA_VERSION, tool=_tool_info(rules), target=target_info, profile=profile.id,
         verdict=chosen.verdict, components=chosen.components, declared=declared, findings=tuple(findings),
         files=files_t, summary=summary, profiles=profiles, generated_at=_generated_at(),
-        complete=source.complete and not any(f.status is FileStatus.ERROR for f in files_t),
+        complete=source.complete and resolved.complete and not any(f.status is FileStatus.ERROR for f in files_t),
+        references=resolved.references,
     )
 
 

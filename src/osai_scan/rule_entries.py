@@ -83,6 +83,52 @@ class HubLicense:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Framework:
+    """A framework that runs models (``frameworks.yaml``): Code satisfied by reference.
+
+    Attributes:
+        id: stable dotted id, e.g. ``framework.transformers``.
+        name: the framework's name.
+        library_names: model card ``library_name`` values that mean it (lowercase).
+        formats: weight-file extensions that imply it when the card names no library.
+        license: ScanCode key expression of the framework's own license.
+        source: its code repository.
+        license_url: the license file the entry was checked against.
+        where: ``frameworks.yaml:<line>`` of the entry.
+    """
+
+    id: str
+    name: str
+    library_names: tuple[str, ...]
+    formats: tuple[str, ...]
+    license: str
+    source: str
+    license_url: str
+    where: str
+
+
+def parse_framework(raw: Any, path: Path) -> Framework:
+    """Parse one entry of ``frameworks.yaml``.
+
+    Raises:
+        RuleError: a missing id, name, license or source, or neither library names nor formats.
+    """
+    if not isinstance(raw, dict):
+        raise RuleError("each framework entry must be a mapping", path=str(path))
+    line = line_of(raw)
+    for key in ("id", "name", "license", "source"):
+        if not raw.get(key):
+            raise RuleError(f"framework entry needs {key!r}", path=str(path), line=line)
+    names = tuple(n.lower() for n in as_list(raw.get("library_names")))
+    formats = tuple(f.lower().lstrip(".") for f in as_list(raw.get("formats")))
+    if not names and not formats:
+        raise RuleError("framework entry needs 'library_names' or 'formats'", path=str(path), line=line)
+    return Framework(id=str(raw["id"]), name=str(raw["name"]), library_names=names, formats=formats,
+                     license=str(raw["license"]), source=str(raw["source"]),
+                     license_url=str(raw.get("license_url") or raw["source"]), where=f"{path.name}:{line}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FindingSpec:
     """A finding type of the catalogue (``findings.yaml``): id, severity, title and hint."""
 
@@ -248,5 +294,5 @@ def parse_finding(raw: Any, where: str) -> FindingSpec:
                        hint=" ".join(str(raw["hint"]).split()))
 
 
-__all__ = ["ComponentRule", "FindingSpec", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
-           "MofLicenses", "component", "parse_component_rule", "parse_finding", "parse_license", "parse_row"]
+__all__ = ["ComponentRule", "FindingSpec", "Framework", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
+           "MofLicenses", "component", "parse_component_rule", "parse_finding", "parse_framework", "parse_license", "parse_row"]

@@ -2,7 +2,7 @@
 
 Rules are data: component classification (``components.yaml``), license-file naming
 (``attribution.yaml``), license freedoms (``licenses.yaml``), Hub license ids
-(``hub-licenses.yaml``), the findings catalogue (``findings.yaml``), the Model Openness
+(``hub-licenses.yaml``), frameworks that stand in for Code (``frameworks.yaml``), the findings catalogue (``findings.yaml``), the Model Openness
 Framework's license lists (``mof/licenses.yaml``) and policy profiles (``profiles/*.yaml``).
 A user folder holds files of the same names; entries are merged by id (an entry with an
 existing id replaces it, a new entry is added, new classification rules first). A single
@@ -24,6 +24,7 @@ from .rule_entries import (
     LICENSE_KINDS,
     ComponentRule,
     FindingSpec,
+    Framework,
     HubLicense,
     LicenseFacts,
     LicenseFileRule,
@@ -31,6 +32,7 @@ from .rule_entries import (
     component,
     parse_component_rule,
     parse_finding,
+    parse_framework,
     parse_license,
 )
 from .ruleio import Problems, as_list, check_keys, entries, line_of, load_yaml
@@ -63,6 +65,7 @@ class RuleSet:
         self.license_files, self.component_license_files, self.reference_keys = self._load_attribution()
         self.licenses = self._load_licenses()
         self.hub_licenses = self._load_hub_licenses()
+        self.frameworks = self._load_frameworks()
         self.findings = self._load_findings()
         self.mof_licenses = self._load_mof_licenses()
         self.profiles = self._load_profiles()
@@ -184,6 +187,18 @@ class RuleSet:
                     expression=raw.get("expression") or None, reason=str(raw.get("reason") or ""))
         return table
 
+    def _load_frameworks(self) -> tuple[Framework, ...]:
+        table: dict[str, Framework] = {}
+        for path, doc in self._docs("frameworks.yaml"):
+            for raw in self._each(doc, "frameworks", path):
+                try:
+                    entry = parse_framework(raw, path)
+                except RuleError as exc:
+                    self.problems.report(exc)
+                    continue
+                table[entry.id] = entry
+        return tuple(table.values())
+
     def _load_findings(self) -> dict[str, FindingSpec]:
         specs: dict[str, FindingSpec] = {}
         for path, doc in self._docs("findings.yaml"):
@@ -303,5 +318,5 @@ def load_rules(extra: Iterable[Path] = ()) -> RuleSet:
     return RuleSet([builtin_rules_dir(), *dirs], files)
 
 
-__all__ = ["ComponentRule", "FindingSpec", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
+__all__ = ["ComponentRule", "FindingSpec", "Framework", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
            "MofLicenses", "Profile", "RuleSet", "builtin_rules_dir", "load_rules", "split_rule_paths"]

@@ -26,8 +26,9 @@ EXPECTED: dict[str, tuple[str, tuple[str, str, str, str]]] = {
     # Training data (and data/prepare.py) under CC-BY-NC-4.0: open under blog-2024 (training data
     # is only reported), not open under open-science (required) nor osaid-1.0 (training code).
     "data-and-prompts": ("open not-open open not-open open", (OPEN, UNDET, NOT, NOT)),
-    # Weights under CDLA-Permissive-2.0: an open-data license, not an OSD license.
-    "mof-open-model": ("open absent not-open absent absent", (NOT, OPEN, NOT, NOT)),
+    # Weights under CDLA-Permissive-2.0: an open-data license, not an OSD license. The card's
+    # datasets are Training Data by reference, with no license known on a local scan.
+    "mof-open-model": ("open absent not-open unlicensed absent", (NOT, OPEN, NOT, NOT)),
     "mit-code-llama-weights": ("open open not-open absent absent", (NOT, NOT, NOT, NOT)),
     "no-license": ("unlicensed absent unlicensed absent absent", (UNDET, UNDET, UNDET, UNDET)),
     "openrail-card": ("not-open absent not-open absent absent", (NOT, NOT, NOT, NOT)),
@@ -45,10 +46,14 @@ EXPECTED: dict[str, tuple[str, tuple[str, str, str, str]]] = {
     # Training data present (REUSE: CC-BY-4.0) is itself data information for osaid-1.0.
     "reuse-toml": ("open open open open absent", (OPEN, UNDET, UNDET, OPEN)),
     "reuse-dep5": ("open absent open open absent", (OPEN, UNDET, UNDET, UNDET)),
+    # Code by reference (transformers, Apache-2.0); the card's access gate restricts Use of the model.
+    "gated-by-reference": ("open absent not-open absent absent", (NOT, UNDET, NOT, NOT)),
+    # library_name names no known framework: Code stays absent.
+    "unknown-library": ("absent absent open absent absent", (UNDET, UNDET, UNDET, UNDET)),
 }
 #: (fixture, profile) → component statuses where a profile's criterion changes them.
 OVERRIDES = {
-    ("mof-open-model", "mof"): "open absent open absent absent",
+    ("mof-open-model", "mof"): "open absent open unlicensed absent",
 }
 #: fixture → (MOF class reached, next class, components missing for the next class).
 MOF = {
@@ -77,6 +82,9 @@ MOF = {
                               "technical-report", "evaluation-results"]),
     "reuse-toml": (None, 3, ["data-card", "technical-report", "evaluation-results"]),
     "reuse-dep5": (None, 3, ["data-card", "technical-report", "evaluation-results"]),
+    "gated-by-reference": (None, 3, ["model-architecture", "model-parameters-final", "data-card", "technical-report",
+                                     "evaluation-results"]),
+    "unknown-library": (None, 3, ["model-architecture", "data-card", "technical-report", "evaluation-results"]),
 }
 
 
@@ -208,7 +216,8 @@ def test_open_under_blog_not_under_open_science(scanned):
     assert [lc.expression for lc in training.licenses] == ["cc-by-nc-4.0"]
     assert training.freedoms.use.status.value == "fails"
     assert science.verdict.reasons == (
-        "training-code: study, use, modify, share are restricted (cc-by-nc-4.0 governs 1 file(s), e.g. data/prepare.py)",
+        "training-code: does not meet the Open Source Definition for study, use, modify, share (cc-by-nc-4.0 governs "
+        "1 file(s), e.g. data/prepare.py)",
         "training-data: study, use, modify, share are restricted (cc-by-nc-4.0 governs 2 file(s), "
         "e.g. data/train.jsonl)",
     )
@@ -216,3 +225,21 @@ def test_open_under_blog_not_under_open_science(scanned):
         ("policy.component-not-open", ("data/prepare.py",)),
         ("policy.component-not-open", ("data/train.jsonl", "data/val.jsonl")),
     ]
+
+
+def test_references_and_restrictions_reach_every_profile(scanned):
+    """Code by reference and an access gate (references.py) count under every profile."""
+    report, _ = scanned("gated-by-reference")
+    for profile in ("blog-2024", "open-science", "osaid-1.0"):
+        components = dict(report.profile_result(profile).components)
+        code, model = components[Component.CODE], components[Component.MODEL]
+        assert (code.presence.value, code.status, code.references) == ("referenced", ComponentStatus.OPEN,
+                                                                       ("framework.transformers",))
+        assert [(lc.expression, lc.files, lc.references) for lc in code.licenses] == [
+            ("apache-2.0", 0, ("framework.transformers",))]
+        assert model.freedoms.use.status.value == "conditional"
+        assert any("access is gated" in b for b in model.freedoms.use.because)
+    reasons = report.profile_result("blog-2024").verdict.reasons
+    assert reasons[0].startswith("model: does not meet the Open Source Definition for use (access is gated")
+    mof = dict(report.profile_result("mof").components)[Component.MODEL]
+    assert mof.status is ComponentStatus.NOT_OPEN
