@@ -246,10 +246,16 @@ class Classifier:
         hits = [m for m in (p.search(text) for p in rule.content) if m is not None]
         if len(hits) < rule.min_matches:
             return False
+        if rule.lines_per_match and hits:
+            needed = -(-(text.count("\n") + 1) // rule.lines_per_match)
+            found = sum(1 for p in rule.content for _ in p.finditer(text))
+            if found < needed:
+                return False
         first = min(hits, key=lambda m: m.start())
         shown = " ".join(first.group(0).split())[:60]
         more = f" and {len(hits) - 1} more signal(s)" if len(hits) > 1 else ""
-        return f"content '{shown}' (line {_line_of(text, first.start())}){more}"
+        where = "cell source line" if entry.path.lower().endswith(".ipynb") else "line"
+        return f"content '{shown}' ({where} {_line_of(text, first.start())}){more}"
 
     def _keys_condition(self, rule: ComponentRule, entry: FileEntry) -> str | None | bool:
         if entry.lfs is not None or entry.problem is not None:

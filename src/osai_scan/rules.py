@@ -85,6 +85,8 @@ class ComponentRule:
         content: regular expressions searched in the head of the file (for notebooks, in the
             source of the cells, never the outputs); at least ``min_matches`` must match.
         min_matches: how many distinct ``content`` expressions must match (default 1).
+        lines_per_match: when set, ``content`` must match (every occurrence counted) at least
+            once per this many lines of text: a long file must keep returning to the subject.
         not_content: regular expressions none of which may match.
         keys: globs on the key paths of a JSON/YAML file (``a``, ``a.b``, lowercased; a
             top-level list stands for its first record); ``*`` matches within one level,
@@ -106,6 +108,7 @@ class ComponentRule:
     siblings: tuple[str, ...] = ()
     content: tuple[re.Pattern[str], ...] = ()
     min_matches: int = 1
+    lines_per_match: int | None = None
     not_content: tuple[re.Pattern[str], ...] = ()
     keys: tuple[str, ...] = ()
     not_keys: tuple[str, ...] = ()
@@ -171,7 +174,7 @@ class Profile:
 _FREEDOM_STATUSES = {s.value for s in FreedomStatus}
 _RULE_KEYS = {"id", "component", "reason", "match", "before", "after", "__line__"}
 _MATCH_KEYS = {"name", "not_name", "path", "ext", "not_ext", "dir", "top_level", "sibling", "content", "min_matches",
-               "not_content", "keys", "not_keys", "max_size", "__line__"}
+               "lines_per_match", "not_content", "keys", "not_keys", "max_size", "__line__"}
 
 
 def _component(value: Any, where: str, line: int | None) -> Component:
@@ -225,6 +228,9 @@ def _parse_component_rule(raw: Any, where: str) -> tuple[ComponentRule, str | No
     if content and not 1 <= min_matches <= len(content):
         raise RuleError(f"'min_matches' must be between 1 and the number of content patterns ({len(content)})",
                         path=where, line=line)
+    lines_per_match = match.get("lines_per_match")
+    if lines_per_match is not None and (_int(match, "lines_per_match", 1, where, line) < 1 or not content):
+        raise RuleError("'lines_per_match' must be a positive integer and needs 'content'", path=where, line=line)
     top_level = match.get("top_level")
     if top_level is not None and not isinstance(top_level, bool):
         raise RuleError("'top_level' must be true or false", path=where, line=line)
@@ -245,6 +251,7 @@ def _parse_component_rule(raw: Any, where: str) -> tuple[ComponentRule, str | No
         siblings=_lower(match, "sibling"),
         content=content,
         min_matches=min_matches,
+        lines_per_match=lines_per_match,
         not_content=not_content,
         keys=_lower(match, "keys"),
         not_keys=_lower(match, "not_keys"),

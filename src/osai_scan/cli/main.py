@@ -13,6 +13,7 @@ import click
 from ..constants import DEFAULT_PROFILE
 from ..models import FileStatus, VerdictStatus
 from ._errors import format_known
+from .classify import classify_command
 
 FORMATS = ("json", "table")
 FAIL_ON = ("not-open", "undetermined", "never")
@@ -96,6 +97,9 @@ def schema() -> None:
     text = (resources.files("osai_scan") / "schema" / "report.schema.json").read_text(encoding="utf-8")
     json.loads(text)
     click.echo(text, nl=False)
+
+
+cli.add_command(classify_command)
 
 
 def main() -> None:
