@@ -16,11 +16,11 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import PurePosixPath
 from typing import Any, Callable, Iterable
 
 import yaml
 
+from ._regex import Signal
 from .models import Classification, Component, FileEntry
 from .rules import ComponentRule
 
@@ -64,8 +64,18 @@ def _ext_matches(name: str, exts: tuple[str, ...]) -> bool:
     return any(name.endswith("." + ext) for ext in exts)
 
 
+@lru_cache(maxsize=2048)
+def _globs(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns))
+
+
 def _glob_any(value: str, patterns: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatchcase(value, pattern) for pattern in patterns)
+    return _globs(patterns).match(value) is not None
+
+
+@lru_cache(maxsize=4096)
+def _signal(pattern: re.Pattern[str]) -> Signal:
+    return Signal.of(pattern)
 
 
 def notebook_source(text: str) -> str:
@@ -133,16 +143,17 @@ def key_paths(path: str, text: str) -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=512)
-def _key_pattern(glob: str) -> re.Pattern[str]:
-    """A key-path glob as a regex: ``*`` stays within one level, ``**`` crosses levels."""
-    out = []
-    for token in re.split(r"(\*\*|\*|\?)", glob):
-        out.append({"**": ".*", "*": "[^.]*", "?": "[^.]"}.get(token, re.escape(token)))
-    return re.compile("".join(out) + r"\Z")
+def _key_pattern(globs: tuple[str, ...]) -> re.Pattern[str]:
+    """Key-path globs as one regex: ``*`` stays within one level, ``**`` crosses levels."""
+    alternatives = []
+    for glob in globs:
+        out = [{"**": ".*", "*": "[^.]*", "?": "[^.]"}.get(t, re.escape(t)) for t in re.split(r"(\*\*|\*|\?)", glob)]
+        alternatives.append("(?:" + "".join(out) + ")")
+    return re.compile("(?:" + "|".join(alternatives) + r")\Z")
 
 
 def _key_matches(key: str, globs: tuple[str, ...]) -> bool:
-    return any(_key_pattern(g).match(key) for g in globs)
+    return _key_pattern(globs).match(key) is not None
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -165,6 +176,8 @@ class Classifier:
         self._read_head = read_head
         self._raw: dict[str, bytes | None] = {}
         self._texts: dict[str, str | None] = {}
+        self._folded: dict[str, str] = {}
+        self._found: dict[str, dict[tuple[str, int], re.Match[str] | None]] = {}
         self._keys: dict[str, frozenset[str] | None] = {}
         self._folders: dict[str, set[str]] = {}
         for path in paths or ():
@@ -200,9 +213,9 @@ class Classifier:
     # -- conditions ---------------------------------------------------------------------------
 
     def _path_conditions(self, rule: ComponentRule, entry: FileEntry, lower: str) -> bool:
-        pure = PurePosixPath(lower)
-        name = pure.name
-        if rule.top_level is not None and rule.top_level != (len(pure.parts) == 1):
+        parts = lower.split("/")
+        name = parts[-1]
+        if rule.top_level is not None and rule.top_level != (len(parts) == 1):
             return False
         if rule.names and not _glob_any(name, rule.names):
             return False
@@ -214,7 +227,7 @@ class Classifier:
             return False
         if rule.paths and not _glob_any(lower, rule.paths):
             return False
-        if rule.dirs and not any(_glob_any(part, rule.dirs) for part in pure.parts[:-1]):
+        if rule.dirs and not any(_glob_any(part, rule.dirs) for part in parts[:-1]):
             return False
         if rule.max_size is not None and entry.size > rule.max_size:
             return False
@@ -232,6 +245,26 @@ class Classifier:
                 return posixpath.join(folder, hit) if folder else hit
         return None
 
+    def _search(self, path: str, text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        found = self._found.setdefault(path, {})
+        key = (pattern.pattern, pattern.flags)
+        if key not in found:
+            if path not in self._folded:
+                self._folded[path] = text.lower()
+            found[key] = _signal(pattern).search(text, self._folded[path])
+        return found[key]
+
+    @staticmethod
+    def _enough(rule: ComponentRule, text: str, folded: str, needed: int) -> bool:
+        """True when the content patterns match at least ``needed`` times in all."""
+        found = 0
+        for pattern in rule.content:
+            for _ in _signal(pattern).finditer(text, folded):
+                found += 1
+                if found >= needed:
+                    return True
+        return False
+
     def _content(self, rule: ComponentRule, entry: FileEntry) -> str | None | bool:
         """Check the content conditions: False when they fail, else the evidence (or None)."""
         if entry.lfs is not None or entry.problem is not None:
@@ -239,17 +272,16 @@ class Classifier:
         text = self._text(entry.path)
         if text is None:
             return False
-        if any(p.search(text) for p in rule.not_content):
+        if any(self._search(entry.path, text, p) for p in rule.not_content):
             return False
         if not rule.content:
             return None
-        hits = [m for m in (p.search(text) for p in rule.content) if m is not None]
+        hits = [m for m in (self._search(entry.path, text, p) for p in rule.content) if m is not None]
         if len(hits) < rule.min_matches:
             return False
         if rule.lines_per_match and hits:
             needed = -(-(text.count("\n") + 1) // rule.lines_per_match)
-            found = sum(1 for p in rule.content for _ in p.finditer(text))
-            if found < needed:
+            if not self._enough(rule, text, self._folded[entry.path], needed):
                 return False
         first = min(hits, key=lambda m: m.start())
         shown = " ".join(first.group(0).split())[:60]
@@ -315,4 +347,6 @@ class Classifier:
         """Drop the cached content of ``path`` (call once the file is classified)."""
         self._raw.pop(path, None)
         self._texts.pop(path, None)
+        self._folded.pop(path, None)
         self._keys.pop(path, None)
+        self._found.pop(path, None)
