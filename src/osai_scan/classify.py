@@ -88,20 +88,17 @@ def notebook_source(text: str) -> str:
         doc = json.loads(text)
     except ValueError:
         doc = None
+    sources: list[object] = []
     if isinstance(doc, dict) and isinstance(doc.get("cells"), list):
-        parts = []
-        for cell in doc["cells"]:
-            source = cell.get("source", "") if isinstance(cell, dict) else ""
-            parts.append("".join(source) if isinstance(source, list) else str(source))
-        return "\n".join(parts)
-    parts = []
-    for match in _NB_SOURCE.finditer(text):
-        try:
-            value = json.loads(match.group(1))
-        except ValueError:
-            continue
-        parts.append("".join(value) if isinstance(value, list) else str(value))
-    return "\n".join(parts)
+        sources = [cell.get("source", "") if isinstance(cell, dict) else "" for cell in doc["cells"]]
+    else:
+        for match in _NB_SOURCE.finditer(text):
+            try:
+                sources.append(json.loads(match.group(1)))
+            except ValueError:
+                continue
+    parts = ["".join(map(str, s)) if isinstance(s, list) else str(s) for s in sources]
+    return "\n".join(part.rstrip("\n") for part in parts)
 
 
 def _parse_document(path: str, text: str) -> Any:
