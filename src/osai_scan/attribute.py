@@ -163,7 +163,8 @@ class Attributor:
         items: list[MetadataItem] = []
         if card is not None and card_path is not None:
             for key in ("license", "license_name", "license_link", "base_model", "base_model_relation",
-                        "datasets", "library_name", "pipeline_tag", "extra_gated_prompt"):
+                        "datasets", "library_name", "pipeline_tag", "extra_gated_prompt", "extra_gated_heading",
+                        "extra_gated_description", "extra_gated_fields", "extra_gated_button_content"):
                 if key in card and card[key] is not None:
                     value = card[key]
                     items.append(MetadataItem(key=key, value=value if isinstance(value, str) else

@@ -138,7 +138,7 @@ class Detector:
         if entry.problem is not None:
             status = FileStatus.ERROR if entry.problem_is_error else FileStatus.SKIPPED
             return Detection(status=status, status_reason=entry.problem)
-        if entry.lfs is not None:
+        if entry.lfs is not None and not entry.lfs_served:
             return Detection(status=FileStatus.SKIPPED,
                              status_reason=f"Git LFS pointer: content (sha256 {entry.lfs.oid[:12]}..., "
                                            f"{entry.lfs.size} bytes) is not in the work tree")

@@ -105,6 +105,22 @@ class Severity(str, Enum):
     INFO = "info"
 
 
+class Presence(str, Enum):
+    """How a component is present: as files of the target, only by reference, or not at all."""
+
+    PRESENT = "present"
+    REFERENCED = "referenced"
+    ABSENT = "absent"
+
+
+class ReferenceKind(str, Enum):
+    """What a reference points at."""
+
+    FRAMEWORK = "framework"
+    DATASET = "dataset"
+    BASE_MODEL = "base-model"
+
+
 class AttributionSource(str, Enum):
     """Where a file's governing license came from, in precedence order."""
 
@@ -130,8 +146,9 @@ class FileEntry:
     """One file of the target, as the source lists it.
 
     ``problem`` is set when the source already knows the file cannot be read (a symlink not
-    followed, a git submodule, a tracked file missing from the work tree); the file is still
-    reported, with that reason.
+    followed, a git submodule, a tracked file missing from the work tree, a Hub file over the
+    download cap); the file is still reported, with that reason. ``lfs_served`` is True when
+    the source serves an LFS file's real content (the Hub), not just its pointer.
     """
 
     path: str
@@ -140,6 +157,7 @@ class FileEntry:
     lfs: LfsPointer | None = None
     problem: str | None = None
     problem_is_error: bool = False
+    lfs_served: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -154,6 +172,7 @@ class TargetInfo:
     commit: str | None = None
     dirty: bool | None = None
     vcs: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -265,17 +284,73 @@ class FileResult:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LicenseCount:
-    """A governing license expression and how many files of a component it governs."""
+    """A governing license expression and how many files of a component it governs.
+
+    For a component present only by reference, ``files`` is 0 and ``references`` names the
+    references under that license (``example`` is the first of them).
+    """
 
     expression: str | None
     expression_spdx: str | None
     files: int
     example: str
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reference:
+    """Something the target names instead of holding it: a framework, a dataset, a base model.
+
+    Attributes:
+        kind: framework (Code by reference), dataset (Training Data) or base model (lineage).
+        id: the framework id, or the Hub id of the dataset or base model.
+        component: the component the reference is evidence for.
+        name: a human name (the framework's name, or the Hub id).
+        declared: the license value as declared where it was found (a Hub id, a key), or None.
+        expression: that license as a ScanCode key expression, or None when unknown.
+        expression_spdx: the same with SPDX ids.
+        source: where the license statement comes from (a rules file entry, a Hub card at a commit).
+        matched_by: what in the target made the reference (``library_name: transformers``, ``datasets``).
+        url: where an auditor can check it.
+        detail: what went wrong when the license could not be found, else a note.
+    """
+
+    kind: ReferenceKind
+    id: str
+    component: Component
+    name: str
+    declared: str | None
+    expression: str | None
+    expression_spdx: str | None
+    source: str
+    matched_by: str
+    url: str | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Restriction:
+    """A limit on freedoms that comes from outside the license texts (an access gate, a base model).
+
+    Attributes:
+        id: the finding id it belongs to (``access.gated``, ``lineage.base-license``).
+        components: the components it applies to (those present as files).
+        row: the freedoms it leaves (``meets`` where it does not restrict).
+    """
+
+    id: str
+    components: tuple[Component, ...]
+    row: FreedomRow
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ComponentResult:
-    """The outcome for one of the five components under a profile."""
+    """The outcome for one of the five components under a profile.
+
+    ``presence`` says whether the component is files of the target, only referenced (a
+    framework named by ``library_name``, datasets named by the model card), or absent;
+    ``references`` lists the ids of the references that decided a referenced component.
+    """
 
     requirement: Requirement
     status: ComponentStatus
@@ -283,6 +358,8 @@ class ComponentResult:
     licenses: tuple[LicenseCount, ...]
     unlicensed: tuple[str, ...]
     freedoms: FreedomRow | None
+    presence: Presence = Presence.ABSENT
+    references: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -362,6 +439,7 @@ class Report:
     summary: Summary
     generated_at: str | None = None
     complete: bool = True
+    references: tuple[Reference, ...] = ()
 
     def component(self, component: Component) -> ComponentResult:
         """Return the result of one of the five components."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -17,6 +17,8 @@ from .evaluate import evaluate, severity_counts
 from .inventory import build_inventory
 from .licenses import LicenseKnowledge, expression_keys
 from .models import (
+    AI_COMPONENTS,
+    Component,
     FileResult,
     FileStatus,
     Finding,
@@ -25,8 +27,9 @@ from .models import (
     Summary,
     ToolInfo,
 )
+from .references import ReferenceResolver
 from .rules import RuleSet, load_rules
-from .sources import Source, open_source
+from .sources import HubOptions, Source, open_source
 
 #: Model card files, in the order they are looked for at the root.
 _CARD_NAMES = ("README.md", "readme.md", "README.MD", "Readme.md", "README", "MODEL_CARD.md", "model_card.md")
@@ -43,10 +46,14 @@ class ScanOptions:
         profile: id of the policy profile that decides the verdict.
         rules_dirs: user rules folders merged over the built-in rules.
         progress: called as ``progress(phase, done, total)``.
+        revision: Hub revision (branch, tag or commit) for Hub targets.
+        hub: token, endpoint and download caps for Hub targets.
     """
 
     profile: str = DEFAULT_PROFILE
     rules_dirs: tuple[Path, ...] = ()
+    revision: str | None = None
+    hub: HubOptions | None = field(default=None, compare=False)
     progress: Progress | None = field(default=None, compare=False)
 
 
@@ -93,17 +100,19 @@ def _model_card(source: Source, paths: set[str]) -> tuple[str | None, dict[str, 
 
 
 def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
-    """Scan ``target`` (a folder path, or an opened Source) and return the report.
+    """Scan ``target`` (a folder path, ``hf:ORG/NAME[@REV]``, a Hub URL, or an opened Source).
 
     Raises:
         TargetNotFoundError: the target does not exist or is not a folder.
+        UsageError: a malformed Hub target, or conflicting revisions.
         RuleError: a rules file is invalid or the profile is unknown.
-        SourceError: the target cannot be listed.
+        SourceError: the target cannot be listed; for Hub targets a HubError subclass (not found,
+            gated, revision not found, rate limited, unavailable, download cap exceeded).
     """
     options = options or ScanOptions()
     rules = load_rules(options.rules_dirs)
     profile = rules.profile(options.profile)
-    source = open_source(target) if isinstance(target, str) else target
+    source = open_source(target, options.revision, options.hub) if isinstance(target, str) else target
     knowledge = LicenseKnowledge(rules)
     progress = options.progress or (lambda phase, done, total: None)
 
@@ -144,9 +153,16 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
             detections=detection.matches, header=detection.header,
         ))
     files_t = tuple(files)
-    components, verdict, policy_findings = evaluate(files_t, profile, knowledge)
+    present = {f.component for f in files_t if f.component in AI_COMPONENTS}
+    resolved = ReferenceResolver(source, knowledge, rules.frameworks).resolve(
+        card=card, card_path=card_path if card is not None else None, declared=declared_expression,
+        present=present, model_paths=[f.path for f in files_t if f.component is Component.MODEL])
+    if resolved.card_items:
+        declared = replace(declared, model_card=declared.model_card + resolved.card_items)
+    components, verdict, policy_findings = evaluate(files_t, profile, knowledge, resolved.references,
+                                                    resolved.restrictions)
     findings = attributor.findings + policy_findings + _scan_findings(files_t) + _folder_findings(
-        license_files, declared_expression)
+        license_files, declared_expression) + list(resolved.findings)
     if source.untracked:
         findings.append(Finding(
             id="scan.untracked-files", severity=Severity.WARNING,
@@ -165,7 +181,8 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
         schema_version=SCHEMA_VERSION, tool=_tool_info(rules), target=target_info, profile=profile.id,
         verdict=verdict, components=components, declared=declared, findings=tuple(findings), files=files_t,
         summary=summary, generated_at=_generated_at(),
-        complete=source.complete and not any(f.status is FileStatus.ERROR for f in files_t),
+        complete=source.complete and resolved.complete and not any(f.status is FileStatus.ERROR for f in files_t),
+        references=resolved.references,
     )
 
 

@@ -91,6 +91,31 @@ class HubLicense:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Framework:
+    """A framework that runs models (``frameworks.yaml``): Code satisfied by reference.
+
+    Attributes:
+        id: stable dotted id, e.g. ``framework.transformers``.
+        name: the framework's name.
+        library_names: model card ``library_name`` values that mean it (lowercase).
+        formats: weight-file extensions that imply it when the card names no library.
+        license: ScanCode key expression of the framework's own license.
+        source: its code repository.
+        license_url: the license file the entry was checked against.
+        where: ``frameworks.yaml:<line>`` of the entry.
+    """
+
+    id: str
+    name: str
+    library_names: tuple[str, ...]
+    formats: tuple[str, ...]
+    license: str
+    source: str
+    license_url: str
+    where: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ComponentPolicy:
     """What a profile requires of one component."""
 
@@ -151,6 +176,7 @@ class RuleSet:
         self.license_files, self.component_license_files, self.reference_keys = self._load_attribution()
         self.licenses = self._load_licenses()
         self.hub_licenses = self._load_hub_licenses()
+        self.frameworks = self._load_frameworks()
         self.profiles = self._load_profiles()
 
     # -- loading ---------------------------------------------------------------------------
@@ -242,6 +268,24 @@ class RuleSet:
                     reason=str(raw.get("reason") or ""),
                 )
         return table
+
+    def _load_frameworks(self) -> tuple[Framework, ...]:
+        table: dict[str, Framework] = {}
+        for path, doc in self._docs("frameworks.yaml"):
+            for raw in _entries(doc, "frameworks", str(path)):
+                line = raw.get("__line__")
+                for key in ("id", "name", "license", "source"):
+                    if not raw.get(key):
+                        raise RuleError(f"framework entry needs {key!r}", path=str(path), line=line)
+                names = tuple(n.lower() for n in _as_list(raw.get("library_names")))
+                formats = tuple(f.lower().lstrip(".") for f in _as_list(raw.get("formats")))
+                if not names and not formats:
+                    raise RuleError("framework entry needs 'library_names' or 'formats'", path=str(path), line=line)
+                table[str(raw["id"])] = Framework(
+                    id=str(raw["id"]), name=str(raw["name"]), library_names=names, formats=formats,
+                    license=str(raw["license"]), source=str(raw["source"]),
+                    license_url=str(raw.get("license_url") or raw["source"]), where=f"{path.name}:{line}")
+        return tuple(table.values())
 
     def _load_profiles(self) -> dict[str, Profile]:
         profiles: dict[str, Profile] = {}

@@ -10,12 +10,37 @@ from pathlib import Path
 
 import click
 
-from ..constants import DEFAULT_PROFILE
+from ..constants import DEFAULT_PROFILE, HUB_MAX_DOWNLOAD, HUB_MAX_FILE_DOWNLOAD
 from ..models import FileStatus, VerdictStatus
 from ._errors import format_known
 from .classify import classify_command
 
 FORMATS = ("json", "table")
+_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1000**2, "mib": 1024**2,
+          "g": 1000**3, "gb": 1000**3, "gib": 1024**3}
+
+
+class _SizeType(click.ParamType):
+    """A byte size: 1048576, 500KB, 1MiB, 2G (K/M/G are powers of 1000, KiB/MiB/GiB of 1024)."""
+
+    name = "size"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower().replace(" ", "")
+        number = text.rstrip("bikmg")
+        unit = text[len(number):]
+        try:
+            size = float(number) * _UNITS[unit]
+        except (ValueError, KeyError):
+            self.fail(f"{value!r} is not a size (examples: 1048576, 500KB, 64MiB)", param, ctx)
+        if size < 0:
+            self.fail("a size cannot be negative", param, ctx)
+        return int(size)
+
+
+_SIZE = _SizeType()
 FAIL_ON = ("not-open", "undetermined", "never")
 
 
@@ -61,14 +86,28 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
               help="Exit 1 when the verdict is at or below this level.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on standard error.")
+@click.option("--revision", help="Hub branch, tag or commit to scan (Hub targets; default: main).")
+@click.option("--token", help="Hugging Face token for gated or private repos (default: HF_TOKEN or the cached login).")
+@click.option("--max-download", "max_download", type=_SIZE, default=str(HUB_MAX_DOWNLOAD), show_default=True,
+              help="Hub targets: most bytes a scan may transfer (small files plus weight headers), e.g. 256MiB.")
+@click.option("--max-download-file", "max_download_file", type=_SIZE, default=str(HUB_MAX_FILE_DOWNLOAD),
+              show_default=True, help="Hub targets: larger files are not downloaded (weights never are).")
 def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: tuple[Path, ...], fail_on: str,
-         quiet: bool) -> None:
-    """Scan TARGET (a folder or git work tree; default: the current folder)."""
+         quiet: bool, revision: str | None, token: str | None, max_download: int, max_download_file: int) -> None:
+    """Scan TARGET: a folder or git work tree (default: the current folder), a Hugging Face Hub
+    model as hf:ORG/NAME[@REVISION], or its URL https://huggingface.co/ORG/NAME[/tree/REVISION]."""
     from ..pipeline import ScanOptions
     from ..pipeline import scan as run_scan
     from ..report import RENDERERS
+    from ..sources import HubOptions, HubSource, open_source
 
-    report = run_scan(target, ScanOptions(profile=profile, rules_dirs=rules_dirs))
+    hub = HubOptions(token=token or None, max_download=max_download, max_file_download=max_download_file)
+    source = open_source(target, revision, hub)
+    if isinstance(source, HubSource):
+        from huggingface_hub.utils import disable_progress_bars
+
+        disable_progress_bars()
+    report = run_scan(source, ScanOptions(profile=profile, rules_dirs=rules_dirs))
     text = RENDERERS[fmt](report)
     if output is not None:
         try:
@@ -82,6 +121,11 @@ def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: t
         click.echo(f"osai-scan: {report.verdict.status.value} ({report.summary.files} files, "
                    f"{len(report.findings)} findings{f', {errors} unreadable' if errors else ''})"
                    + (f"; report written to {output}" if output else ""), err=True)
+        if isinstance(source, HubSource):
+            st = source.stats
+            click.echo(f"osai-scan: from {source.endpoint}: {st.files_downloaded} file(s) downloaded "
+                       f"({st.bytes_downloaded} bytes), {st.ranges} header range(s) ({st.bytes_ranged} bytes), "
+                       f"{st.files_from_cache} file(s) from the cache; weights never downloaded", err=True)
     if not report.complete:
         sys.exit(3)
     status = report.verdict.status

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Component, ComponentStatus, Freedom, Report, VerdictStatus
+from ..models import Component, ComponentStatus, Freedom, Presence, Report, VerdictStatus
 
 _SYMBOL = {"meets": "meets", "conditional": "COND", "fails": "FAILS", "unknown": "?"}
 _VERDICT = {
@@ -19,7 +19,7 @@ def _row(cells: list[str], widths: list[int]) -> str:
 def render_table(report: Report) -> str:
     """Render the report for a person at a terminal."""
     t = report.target
-    where = t.repo_id or t.path or t.name
+    where = f"hf:{t.repo_id}@{t.revision}" if t.kind == "hub" else (t.repo_id or t.path or t.name)
     lines = [f"osai-scan {report.tool.version}: {where}"
              + (f" @ {t.commit[:12]}{' (dirty)' if t.dirty else ''}" if t.commit else ""),
              f"profile: {report.profile}    files: {report.summary.files}", ""]
@@ -39,7 +39,10 @@ def render_table(report: Report) -> str:
             licenses += f", +{len(result.licenses) - 3}"
         if result.unlicensed:
             licenses += (", " if licenses else "") + f"{len(result.unlicensed)} unlicensed"
-        rows.append([component.value, result.requirement.value, str(result.files), result.status.value,
+        files = "by ref" if result.presence is Presence.REFERENCED else str(result.files)
+        if result.presence is Presence.REFERENCED:
+            licenses += " (" + ", ".join(result.references) + ")"
+        rows.append([component.value, result.requirement.value, files, result.status.value,
                      *freedoms, licenses])
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines.append(_row(header, widths))
@@ -49,6 +52,13 @@ def render_table(report: Report) -> str:
               if c.value in ("documentation", "legal", "other")]
     if others:
         lines.append("also: " + ", ".join(f"{n} {c}" for c, n in others))
+    if report.references:
+        lines.append("")
+        lines.append("References (named by the target, not part of it):")
+        for ref in report.references:
+            lic = ref.expression_spdx or ref.expression or f"license unknown: {ref.detail}"
+            lines.append(f"  {ref.component.value:<13}  {ref.kind.value:<10}  {ref.name}: {lic}  "
+                         f"[{ref.matched_by}; license from {ref.source}]")
     if report.findings:
         lines.append("")
         lines.append("Findings:")
