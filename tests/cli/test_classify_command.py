@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from osai_scan.cli.main import cli
 from osai_scan.pipeline import scan
 from tests.conftest import ROOT
+from tests.hubenv import hub, hub_env, module_hub, run_cli  # noqa: F401 - the fake-Hub fixtures
 
 
 def run(*args: str):
@@ -102,3 +103,17 @@ def test_classify_never_loads_scancode(copy_case) -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["summary"]["model"] == 3
+
+
+def test_classify_a_hub_model(hub, tmp_path: Path) -> None:  # noqa: F811 - the fake-Hub fixture
+    """A Hub target, through the CLI in a subprocess (the Hub client reads its environment at import)."""
+    env = hub_env(tmp_path / "hf_home", hub.endpoint)
+    result = run_cli(["classify", "hf:acme/open-model@main", "--format", "json"], env)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["target"]["kind"] == "hub" and doc["target"]["revision"] == "main"
+    labels = {f["path"]: (f["component"], f["rule"]) for f in doc["files"]}
+    assert labels["model.safetensors"] == ("model", "model.weights")
+    assert labels["config.json"] == ("model", "model.config")
+    assert labels["LICENSE"] == ("legal", "legal.license-file")
+    assert labels["README.md"] == ("documentation", "documentation.readme")

@@ -18,7 +18,7 @@ from ..constants import CLASSIFY_HEAD_BYTES
 from ..inventory import build_inventory
 from ..models import Component, FileEntry
 from ..rules import load_rules
-from ..sources import Source, open_source
+from ..sources import HubOptions, HubSource, Source, open_source
 
 #: Version of the JSON written by ``classify --format json``.
 CLASSIFY_SCHEMA = "osai-scan/classify/1"
@@ -34,8 +34,15 @@ def _head_reader(source: Source):
     return read
 
 
-def classify_target(target: str, rules_dirs: tuple[Path, ...]) -> tuple[dict[str, object], list[tuple[FileEntry, Explanation]]]:
+def classify_target(target: str, rules_dirs: tuple[Path, ...], revision: str | None = None,
+                    hub: HubOptions | None = None) -> tuple[dict[str, object], list[tuple[FileEntry, Explanation]]]:
     """Classify every file of ``target`` with the rules in force.
+
+    Args:
+        target: a folder, ``hf:ORG/NAME[@REV]`` or a Hub URL (as for ``scan``).
+        rules_dirs: user rules folders merged over the built-in rules.
+        revision: the Hub revision (Hub targets only).
+        hub: token and download caps for Hub targets.
 
     Returns:
         The target description (kind, name, rules digest) and one (entry, explanation) per file,
@@ -43,10 +50,16 @@ def classify_target(target: str, rules_dirs: tuple[Path, ...]) -> tuple[dict[str
 
     Raises:
         TargetNotFoundError: the target does not exist or is not a folder.
+        UsageError: a Hub target or revision that cannot be used.
         RuleError: a rules file is invalid.
+        SourceError: the target cannot be listed (for instance a Hub error).
     """
     rules = load_rules(rules_dirs)
-    source = open_source(target)
+    source = open_source(target, revision, hub)
+    if isinstance(source, HubSource):
+        from huggingface_hub.utils import disable_progress_bars
+
+        disable_progress_bars()
     entries = build_inventory(source)
     classifier = Classifier(rules.component_rules, _head_reader(source), [e.path for e in entries])
     out = []
@@ -54,7 +67,8 @@ def classify_target(target: str, rules_dirs: tuple[Path, ...]) -> tuple[dict[str
         out.append((entry, classifier.explain(entry)))
         classifier.forget(entry.path)
     info = source.describe()
-    described = {"kind": info.kind, "name": info.name, "commit": info.commit, "rules_digest": rules.digest}
+    described = {"kind": info.kind, "name": info.name, "revision": info.revision, "commit": info.commit,
+                 "rules_digest": rules.digest}
     return described, out
 
 
@@ -92,15 +106,18 @@ def _as_table(rows: list[tuple[FileEntry, Explanation]]) -> str:
               help="Show only files with this label (repeatable).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write the output to this file instead of standard output.")
+@click.option("--revision", help="Hub branch, tag or commit (Hub targets; default: main).")
+@click.option("--token", help="Hugging Face token for gated or private repos (default: HF_TOKEN or the cached login).")
 def classify_command(target: str, rules_dirs: tuple[Path, ...], fmt: str, only: tuple[str, ...],
-                     output: Path | None) -> None:
-    """Show the label of every file of TARGET, the rule that chose it and why.
+                     output: Path | None, revision: str | None, token: str | None) -> None:
+    """Show the label of every file of TARGET (a folder, hf:ORG/NAME[@REVISION] or a Hub URL),
+    the rule that chose it and why.
 
     Labels come from the same ordered rules a scan uses (first match wins). To change a
     label, put a components.yaml in a folder and pass it with --rules: a rule with an
     existing id replaces it, a new rule takes precedence (or goes where before:/after: says).
     """
-    described, rows = classify_target(target, rules_dirs)
+    described, rows = classify_target(target, rules_dirs, revision, HubOptions(token=token or None))
     if only:
         rows = [(e, x) for e, x in rows if x.classification.component.value in only]
     text = _as_json(described, rows) if fmt == "json" else _as_table(rows)
