@@ -234,10 +234,14 @@ class Classifier:
         folder, _, name = lower.rpartition("/")
         stem = name.rsplit(".", 1)[0] if "." in name else name
         rest = re.split(r"[_-]", name, maxsplit=1)[-1]
-        others = self._folders.get(folder, set()) - {name}
+        files = self._folders.get(folder, set())
         for template in rule.siblings:
             pattern = template.replace("{stem}", stem).replace("{rest}", rest)
-            hit = next((o for o in sorted(others) if fnmatch.fnmatchcase(o, pattern)), None)
+            if not any(c in pattern for c in "*?["):
+                hit = pattern if pattern in files and pattern != name else None
+            else:
+                matcher = _globs((pattern,))
+                hit = min((o for o in files if o != name and matcher.match(o)), default=None)
             if hit is not None:
                 return posixpath.join(folder, hit) if folder else hit
         return None
