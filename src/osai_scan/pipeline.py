@@ -146,7 +146,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
 
     entries = build_inventory(source)
     target_info = source.describe()
-    classifier = Classifier(rules.component_rules, _read_head(source))
+    classifier = Classifier(rules.component_rules, _read_head(source), [e.path for e in entries])
     detector = Detector(lambda p, n, o: source.read(p, n, o), source.local_path, _ENGINE)
 
     labels = {}

@@ -1,4 +1,4 @@
-"""The entries of the rules files: classification rules, license rows, Hub ids, findings, MOF lists.
+"""The entries of the rules files: license rows, license files, Hub ids, frameworks, findings, MOF lists.
 
 ``rules.py`` loads the files; this module holds what one entry is and how it is parsed, so
 that every error names the file and the line of the entry.
@@ -16,38 +16,6 @@ from .models import Component, Freedom, FreedomCell, FreedomRow, FreedomStatus, 
 from .ruleio import as_list, check_keys, line_of
 
 LICENSE_KINDS = ("software", "model", "data", "content", "policy", "generic")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ComponentRule:
-    """One classification rule. All given conditions must hold; list values are alternatives.
-
-    Attributes:
-        id: stable dotted id, e.g. ``model.weights``.
-        component: the label the rule gives.
-        reason: one line saying why files matching it get that label.
-        names: globs on the file name (case-insensitive).
-        paths: globs on the repo-relative path (case-insensitive; ``*`` crosses folders).
-        exts: file extensions without the dot (``tar.gz`` style allowed).
-        not_exts: extensions the file must not have.
-        dirs: globs, one of which must match the name of some enclosing folder.
-        top_level: when set, the file must (True) or must not (False) sit at the root.
-        content: regular expressions; one must match the head of the file.
-        max_size: the file must be at most this many bytes.
-    """
-
-    id: str
-    component: Component
-    reason: str
-    names: tuple[str, ...] = ()
-    paths: tuple[str, ...] = ()
-    exts: tuple[str, ...] = ()
-    not_exts: tuple[str, ...] = ()
-    dirs: tuple[str, ...] = ()
-    top_level: bool | None = None
-    content: tuple[re.Pattern[str], ...] = ()
-    max_size: int | None = None
-    source: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -162,66 +130,8 @@ class MofLicenses:
 
 
 _FREEDOM_STATUSES = {s.value for s in FreedomStatus}
-_RULE_KEYS = {"id", "component", "reason", "match", "before", "after"}
-_MATCH_KEYS = {"name", "path", "ext", "not_ext", "dir", "top_level", "content", "max_size"}
 _LICENSE_KEYS = {"key", "name", "kind", "open_data", "freedoms"}
 _DOT_ID = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
-
-
-def component(value: Any, where: str, line: int | None) -> Component:
-    """A component label from a rules file.
-
-    Raises:
-        RuleError: not one of the labels.
-    """
-    try:
-        return Component(value)
-    except ValueError:
-        known = ", ".join(c.value for c in Component)
-        raise RuleError(f"unknown component {value!r} (expected one of: {known})", path=where, line=line) from None
-
-
-def parse_component_rule(raw: Any, where: str) -> tuple[ComponentRule, str | None, str | None]:
-    """Parse one classification rule of ``components.yaml``.
-
-    Returns:
-        (the rule, the id it goes before, the id it goes after).
-
-    Raises:
-        RuleError: a missing or unknown key, a bad component or content regex.
-    """
-    if not isinstance(raw, dict):
-        raise RuleError("each rule must be a mapping", path=where)
-    line = line_of(raw)
-    check_keys(raw, _RULE_KEYS, "rule", where)
-    for key in ("id", "component", "reason"):
-        if not raw.get(key):
-            raise RuleError(f"rule is missing {key!r}", path=where, line=line)
-    match = raw.get("match") or {}
-    if not isinstance(match, dict):
-        raise RuleError("'match' must be a mapping", path=where, line=line)
-    check_keys(match, _MATCH_KEYS, f"match of rule {raw['id']!r}", where)
-    patterns = []
-    for pattern in as_list(match.get("content")):
-        try:
-            patterns.append(re.compile(pattern, re.MULTILINE))
-        except re.error as exc:
-            raise RuleError(f"bad content regex {pattern!r}: {exc}", path=where, line=line) from None
-    rule = ComponentRule(
-        id=str(raw["id"]),
-        component=component(raw["component"], where, line),
-        reason=str(raw["reason"]),
-        names=tuple(n.lower() for n in as_list(match.get("name"))),
-        paths=tuple(p.lower() for p in as_list(match.get("path"))),
-        exts=tuple(e.lower().lstrip(".") for e in as_list(match.get("ext"))),
-        not_exts=tuple(e.lower().lstrip(".") for e in as_list(match.get("not_ext"))),
-        dirs=tuple(d.lower() for d in as_list(match.get("dir"))),
-        top_level=match.get("top_level"),
-        content=tuple(patterns),
-        max_size=match.get("max_size"),
-        source=f"{where}:{line}" if line else where,
-    )
-    return rule, raw.get("before"), raw.get("after")
 
 
 def parse_row(raw: Any, where: str, line: int | None) -> FreedomRow:
@@ -294,5 +204,5 @@ def parse_finding(raw: Any, where: str) -> FindingSpec:
                        hint=" ".join(str(raw["hint"]).split()))
 
 
-__all__ = ["ComponentRule", "FindingSpec", "Framework", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
-           "MofLicenses", "component", "parse_component_rule", "parse_finding", "parse_framework", "parse_license", "parse_row"]
+__all__ = ["FindingSpec", "Framework", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
+           "MofLicenses", "parse_finding", "parse_framework", "parse_license", "parse_row"]

@@ -19,18 +19,17 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import RuleError
+from .component_rules import ComponentRule, parse_component_rule
+from .component_rules import component_of as component
 from .profiles import CONTENT_TYPES, Profile, parse_profile
 from .rule_entries import (
     LICENSE_KINDS,
-    ComponentRule,
     FindingSpec,
     Framework,
     HubLicense,
     LicenseFacts,
     LicenseFileRule,
     MofLicenses,
-    component,
-    parse_component_rule,
     parse_finding,
     parse_framework,
     parse_license,

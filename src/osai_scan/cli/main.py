@@ -13,6 +13,7 @@ import click
 from ..constants import DEFAULT_PROFILE, HUB_MAX_DOWNLOAD, HUB_MAX_FILE_DOWNLOAD
 from ..models import FileStatus, VerdictStatus
 from ._errors import format_known
+from .classify import classify_command
 from .explain import explain
 from .rules import rules
 
@@ -147,6 +148,7 @@ def schema() -> None:
     click.echo(text, nl=False)
 
 
+cli.add_command(classify_command)
 cli.add_command(explain)
 cli.add_command(rules)
 
