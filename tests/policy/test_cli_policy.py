@@ -180,3 +180,14 @@ def test_rules_validate_missing_folder(run, tmp_path):
     result = run("rules", "validate", str(tmp_path / "nope"))
     assert result.exit_code == 2
     assert "rules folder or profile file not found" in result.stderr
+
+
+def test_table_lists_mof_components_when_mof_decides(engine, run, repo_copies):
+    result = run("scan", str(repo_copies / "mof-open-model"), "--format", "table", "-q", "--profile", "mof")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert "Model Openness Framework 1.0 (2024-12-15): class reached III" in lines
+    weights = next(line for line in lines if line.startswith("III    Model parameters (Final)"))
+    assert weights.split()[-4:] == ["yes", "open", "yes", "CDLA-Permissive-2.0"]
+    training = next(line for line in lines if line.startswith("II     Training code"))
+    assert training.split()[-4:] == ["code", "yes", "absent", "-"]

@@ -35,6 +35,24 @@ def _profiles(report: Report) -> list[str]:
     return lines
 
 
+def _mof_components(report: Report) -> list[str]:
+    """When the MOF profile decides the verdict: its components, class by class."""
+    chosen = dict(report.profiles).get(report.profile)
+    if chosen is None or chosen.mof is None:
+        return []
+    lines = ["", f"{chosen.mof.framework}: class reached {roman(chosen.mof.class_reached)}"]
+    header = ["class", "component", "type", "required", "status", "type-appropriate", "licenses"]
+    rows = []
+    for c in sorted(chosen.mof.components, key=lambda c: (-c.mof_class, c.mof_id)):
+        appropriate = "-" if c.type_appropriate is None else "yes" if c.type_appropriate else "NO"
+        licenses = ", ".join(lc.expression_spdx or lc.expression or "?" for lc in c.licenses[:2])
+        rows.append([roman(c.mof_class), c.name, c.content_type, "yes" if c.required else "no", c.status.value,
+                     appropriate, licenses])
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines += [_row(header, widths), _row(["-" * w for w in widths], widths), *(_row(r, widths) for r in rows)]
+    return lines
+
+
 def render_table(report: Report) -> str:
     """Render the report for a person at a terminal."""
     t = report.target
@@ -78,6 +96,7 @@ def render_table(report: Report) -> str:
             lic = ref.expression_spdx or ref.expression or f"license unknown: {ref.detail}"
             lines.append(f"  {ref.component.value:<13}  {ref.kind.value:<10}  {ref.name}: {lic}  "
                          f"[{ref.matched_by}; license from {ref.source}]")
+    lines.extend(_mof_components(report))
     lines.extend(_profiles(report))
     if report.findings:
         lines.append("")
