@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.osai-scan-installed
 
-.PHONY: install demo test golden bench clean
+.PHONY: install demo test golden accuracy bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ demo: $(STAMP)
 ## test: install test dependencies and run the whole suite
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+## accuracy: classify the labelled corpus (tests/corpus): per-component precision/recall,
+## overall accuracy and every mislabelled path with the rule that fired
+accuracy: $(STAMP)
+	$(PY) -m tests.corpus.accuracy
 
 ## golden: regenerate fixtures/expected/*.json (review the diff)
 golden: $(STAMP)

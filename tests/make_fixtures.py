@@ -116,6 +116,77 @@ PROMPT = "You are a helpful assistant. Answer in one sentence.\n"
 TRAIN_YAML = "learning_rate: 0.0003\nbatch_size: 8\nmax_steps: 100\n"
 
 
+EVALUATE_PY = '''\
+"""Evaluate TinyGPT on data/val.jsonl: perplexity."""
+
+import json
+import math
+
+
+def perplexity(losses):
+    return math.exp(sum(losses) / len(losses))
+
+
+with open("data/val.jsonl") as fh:
+    rows = [json.loads(line) for line in fh]
+print(perplexity([2.0 for _ in rows]))
+'''
+MODEL_INDEX = """model-index:
+- name: tinygpt
+  results:
+  - task: {type: text-generation}
+    dataset: {name: tiny-corpus, type: acme/tiny-corpus}
+    metrics:
+    - {type: perplexity, value: 7.39}"""
+DATA_CARD = """# Data card: tiny-corpus
+
+Source: sentences written by the authors for this demonstration. Characteristics: 3 English
+sentences, JSON lines with one `text` field. Preprocessing: `scripts/prepare_data.py`
+strips whitespace. Splits: train (2), validation (1).
+"""
+TECH_REPORT = """# TinyGPT technical report
+
+Capabilities: next-token prediction over a 64-token vocabulary. Usage: `python -m
+tinygpt.generate`. Evaluation: perplexity 7.39 on the validation split (see the model card).
+"""
+PAPER_TEX = r"""\documentclass{article}
+\title{TinyGPT: a tiny transformer for demonstrations}
+\begin{document}\maketitle
+We describe the development and capabilities of TinyGPT.
+\end{document}
+"""
+ACME_TERMS = """ACME MODEL TERMS
+
+These weights are provided to registered customers of Acme Corp for internal evaluation only.
+Redistribution requires written consent from Acme Corp.
+"""
+REFERENCING_PY = '''\
+"""Sampling helpers for TinyGPT."""
+# Licensed under the license found in the LICENSE.txt file in the root directory.
+
+import torch
+
+
+def sample(logits, temperature: float = 1.0):
+    return torch.multinomial(torch.softmax(logits / temperature, -1), 1)
+'''
+LICENSEREF_PY = '''\
+# SPDX-License-Identifier: LicenseRef-Acme-Model-1.0
+"""Tokenizer glue for TinyGPT."""
+
+
+def encode(text: str) -> list[int]:
+    return [ord(c) % 64 for c in text]
+'''
+VENDORED_PY = '''\
+"""jsonmin: a minimal JSON minifier (vendored)."""
+
+
+def minify(text: str) -> str:
+    return "".join(line.strip() for line in text.splitlines())
+'''
+
+
 def card(meta: str, body: str = "A tiny GPT for demonstrations.") -> str:
     return f"---\n{meta.strip()}\n---\n\n# TinyGPT\n\n{body}\n"
 
@@ -199,6 +270,88 @@ def cases() -> dict[str, dict[str, str | bytes]]:
         },
         "repos/card-vs-license": {
             **core(), **weights(), "README.md": card("license: apache-2.0"), "LICENSE": lic("llama-2-license-2023"),
+        },
+        # Open under every profile: all five components, MOF Class I. Weights are dual-licensed
+        # Apache-2.0 OR CDLA-Permissive-2.0 by a REUSE.toml annotation (an OSD license for the
+        # OSD profiles, an open-data license the MOF recommends for data); data under CDLA-Permissive-2.0.
+        "repos/open-science": {
+            **core(), **weights(), "LICENSE": apache, "LICENSE-DATA": lic("cdla-permissive-2.0"),
+            "README.md": card("license: apache-2.0\ndatasets:\n- acme/tiny-corpus\n" + MODEL_INDEX),
+            "REUSE.toml": 'version = 1\n\n[[annotations]]\npath = "model/**"\n'
+                          'SPDX-License-Identifier = "Apache-2.0 OR CDLA-Permissive-2.0"\n',
+            "model/checkpoint-500/model.safetensors": safetensors(),
+            "train.py": TRAIN_PY, "scripts/prepare_data.py": PREPARE_PY, "eval/evaluate.py": EVALUATE_PY,
+            "data/train.jsonl": TRAIN_JSONL, "data/val.jsonl": VAL_JSONL, "data/README.md": DATA_CARD,
+            "prompts/system.txt": PROMPT, "docs/technical_report.md": TECH_REPORT, "paper/tinygpt.tex": PAPER_TEX,
+        },
+        # MOF Class III (open model) with weights under CDLA-Permissive-2.0, the open-data
+        # license the MOF recommends for parameters: not an OSD license, so not open under
+        # blog-2024, osaid-1.0 or open-science.
+        "repos/mof-open-model": {
+            **core(), **weights(), "LICENSE": apache, "LICENSE-MODEL": lic("cdla-permissive-2.0"),
+            "README.md": card("license: apache-2.0\ndatasets:\n- acme/tiny-corpus\n" + MODEL_INDEX),
+            "DATA_CARD.md": DATA_CARD, "docs/technical_report.md": TECH_REPORT,
+        },
+        # A vendored folder under the JSON license ("shall be used for Good, not Evil") inside Code.
+        "repos/vendored-json": {
+            **core(), **weights(), "LICENSE": apache, "README.md": card("license: apache-2.0"),
+            "third_party/jsonmin/jsonmin.py": VENDORED_PY, "third_party/jsonmin/LICENSE": lic("json"),
+        },
+        # Two license texts in the weights folder that contradict each other.
+        "repos/conflicting-licenses": {
+            **core(), **weights(), "LICENSE": apache, "README.md": card("license: apache-2.0"),
+            "model/LICENSE.txt": apache, "model/LICENSE.md": lic("bigscience-open-rail-m"),
+        },
+        # license: other without license_link, and a license file nobody can recognise.
+        "repos/card-other-incomplete": {
+            **core(), **weights(), "README.md": card("license: other\nlicense_name: acme-model-terms"),
+            "LICENSE-MODEL": ACME_TERMS,
+        },
+        # References that lead nowhere: a license_link to a missing file, a "see LICENSE.txt"
+        # comment, an SPDX LicenseRef with no LICENSES/ text.
+        "repos/dangling-reference": {
+            **{k: v for k, v in core().items() if k != "src/tinygpt/model.py"},
+            "src/tinygpt/model.py": MODEL_PY.split("\n", 1)[1], **weights(),
+            "src/tinygpt/sampling.py": REFERENCING_PY, "src/tinygpt/tokenize.py": LICENSEREF_PY,
+            "README.md": card("license: other\nlicense_name: Acme Model License\nlicense_link: LICENSE.txt"),
+        },
+        # A Hub license id that names no single ScanCode license (ScanCode has no Llama 3 key).
+        "repos/llama3-card": {
+            **core(), **weights(), "README.md": card("license: llama3"),
+        },
+        # REUSE.toml and a .license sidecar (REUSE layout with LICENSES/).
+        "repos/reuse-toml": {
+            **core(), **weights(), "LICENSE": apache, "README.md": card("license: apache-2.0"), "train.py": TRAIN_PY,
+            "data/train.jsonl": TRAIN_JSONL, "data/val.jsonl": VAL_JSONL,
+            "REUSE.toml": 'version = 1\n\n[[annotations]]\npath = "data/**"\nSPDX-License-Identifier = "CC-BY-4.0"\n\n'
+                          '[[annotations]]\npath = "model/**"\nSPDX-License-Identifier = "MIT"\n\n'
+                          '[[annotations]]\npath = "src/tinygpt/model.py"\nprecedence = "override"\n'
+                          'SPDX-License-Identifier = "MIT"\n',
+            "model/model.safetensors.license": "SPDX-FileCopyrightText: 2025 Example Org\n"
+                                               "SPDX-License-Identifier: Apache-2.0\n",
+            "LICENSES/Apache-2.0.txt": apache, "LICENSES/MIT.txt": mit, "LICENSES/CC-BY-4.0.txt": lic("cc-by-4.0"),
+        },
+        # No code (the framework named by library_name stands in for it), no weights file, and an
+        # access gate in the model card.
+        "repos/gated-by-reference": {
+            "LICENSE": apache, "model/config.json": CONFIG, "model/tokenizer.json": TOKENIZER,
+            "README.md": card("license: apache-2.0\nlibrary_name: transformers\n"
+                              "extra_gated_prompt: You agree to share your contact information to access this model.\n"
+                              "extra_gated_fields:\n  Company: text"),
+        },
+        # No code, and a library_name that rules/frameworks.yaml does not know.
+        "repos/unknown-library": {
+            "LICENSE": apache, **weights(), "README.md": card("license: apache-2.0\nlibrary_name: acme-runner"),
+        },
+        # .reuse/dep5 (the older REUSE format), and a sidecar without an SPDX line.
+        "repos/reuse-dep5": {
+            **core(), **weights(), "LICENSE": apache, "README.md": card("license: apache-2.0"),
+            "data/train.jsonl": TRAIN_JSONL, "data/val.jsonl": VAL_JSONL,
+            ".reuse/dep5": "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
+                           "Upstream-Name: tinygpt\n\n"
+                           "Files: data/*\nCopyright: 2025 Example Org\nLicense: CC-BY-SA-4.0\n\n"
+                           "Files: model/*.json\nCopyright: 2025 Example Org\nLicense: MIT\n",
+            "data/val.jsonl.license": "SPDX-FileCopyrightText: 2025 Example Org\n",
         },
     }
 

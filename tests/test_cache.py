@@ -113,7 +113,7 @@ def test_warm_cli_rescan_does_not_import_scancode(tmp_path: Path) -> None:
     def run(name: str) -> tuple[str, dict[str, object]]:
         out = tmp_path / f"{name}.json"
         proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "osai_scan", "scan", str(root), "-o",
-                               str(out), "--jobs", "2"], env=env, capture_output=True, text=True, check=False)
+                               str(out), "--jobs", "2", "--verbose"], env=env, capture_output=True, text=True, check=False)
         assert proc.returncode == 0, proc.stderr[-3000:]
         return proc.stderr, validate_report(out.read_text(encoding="utf-8"))
 
@@ -125,10 +125,10 @@ def test_warm_cli_rescan_does_not_import_scancode(tmp_path: Path) -> None:
     warm_err, warm = run("warm")
     assert {"licensedcode", "scancode", "typecode"} <= imported(cold_err)
     assert not {"licensedcode", "scancode", "typecode", "jsonschema"} & imported(warm_err)
-    assert "0 matched" in warm_err and "0 from cache" in cold_err
+    assert "0 matched by ScanCode" in warm_err and " 0 from cache" in cold_err
     assert cold == warm
     (root / "src" / "tinygpt" / "extra.py").write_text(license_text("mit"), encoding="utf-8")
     changed_err, changed = run("changed")
-    assert "licensedcode" in imported(changed_err) and "1 matched" in changed_err
+    assert "licensedcode" in imported(changed_err) and "1 matched by ScanCode" in changed_err
     files = {f["path"]: f for f in changed["files"]}  # type: ignore[index]
     assert files["src/tinygpt/extra.py"]["detected_expression"] == "mit"

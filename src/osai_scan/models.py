@@ -12,7 +12,10 @@ import types
 import typing
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # records of profile results live in profile_models (keeps this module small)
+    from .profile_models import ProfileResult
 
 _T = TypeVar("_T")
 
@@ -82,11 +85,31 @@ FREEDOM_RANK = {
 
 
 class Requirement(str, Enum):
-    """What a profile asks of a component."""
+    """What a profile asks of a component.
+
+    ``information`` asks only for information about the component (OSAID's "data information":
+    the data listed in the model card, a data card or a technical report), not for its files.
+    """
 
     REQUIRED = "required"
+    INFORMATION = "information"
     REPORTED = "reported"
     NOT_APPLICABLE = "not-applicable"
+
+
+class Criterion(str, Enum):
+    """Which kind of open license a profile accepts for a component.
+
+    ``osd``: a license that meets the Open Source Definition (OSI-approved, or a curated
+    software/model license granting the four freedoms); ``open-data``: an Open Definition
+    conformant data/content license (``open_data: true`` in licenses.yaml); ``osd-or-open-data``:
+    either. The freedoms row decides first; the criterion then decides among licenses whose
+    required freedoms all meet.
+    """
+
+    OSD = "osd"
+    OPEN_DATA = "open-data"
+    OSD_OR_OPEN_DATA = "osd-or-open-data"
 
 
 class ComponentStatus(str, Enum):
@@ -115,6 +138,22 @@ class Severity(str, Enum):
     INFO = "info"
 
 
+class Presence(str, Enum):
+    """How a component is present: as files of the target, only by reference, or not at all."""
+
+    PRESENT = "present"
+    REFERENCED = "referenced"
+    ABSENT = "absent"
+
+
+class ReferenceKind(str, Enum):
+    """What a reference points at."""
+
+    FRAMEWORK = "framework"
+    DATASET = "dataset"
+    BASE_MODEL = "base-model"
+
+
 class AttributionSource(str, Enum):
     """Where a file's governing license came from, in precedence order."""
 
@@ -140,8 +179,9 @@ class FileEntry:
     """One file of the target, as the source lists it.
 
     ``problem`` is set when the source already knows the file cannot be read (a symlink not
-    followed, a git submodule, a tracked file missing from the work tree); the file is still
-    reported, with that reason.
+    followed, a git submodule, a tracked file missing from the work tree, a Hub file over the
+    download cap); the file is still reported, with that reason. ``lfs_served`` is True when
+    the source serves an LFS file's real content (the Hub), not just its pointer.
     """
 
     path: str
@@ -150,6 +190,7 @@ class FileEntry:
     lfs: LfsPointer | None = None
     problem: str | None = None
     problem_is_error: bool = False
+    lfs_served: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -164,6 +205,7 @@ class TargetInfo:
     commit: str | None = None
     dirty: bool | None = None
     vcs: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -284,24 +326,88 @@ class FileResult:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LicenseCount:
-    """A governing license expression and how many files of a component it governs."""
+    """A governing license expression and how many files of a component it governs.
+
+    For a component present only by reference, ``files`` is 0 and ``references`` names the
+    references under that license (``example`` is the first of them).
+    """
 
     expression: str | None
     expression_spdx: str | None
     files: int
     example: str
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reference:
+    """Something the target names instead of holding it: a framework, a dataset, a base model.
+
+    Attributes:
+        kind: framework (Code by reference), dataset (Training Data) or base model (lineage).
+        id: the framework id, or the Hub id of the dataset or base model.
+        component: the component the reference is evidence for.
+        name: a human name (the framework's name, or the Hub id).
+        declared: the license value as declared where it was found (a Hub id, a key), or None.
+        expression: that license as a ScanCode key expression, or None when unknown.
+        expression_spdx: the same with SPDX ids.
+        source: where the license statement comes from (a rules file entry, a Hub card at a commit).
+        matched_by: what in the target made the reference (``library_name: transformers``, ``datasets``).
+        url: where an auditor can check it.
+        detail: what went wrong when the license could not be found, else a note.
+    """
+
+    kind: ReferenceKind
+    id: str
+    component: Component
+    name: str
+    declared: str | None
+    expression: str | None
+    expression_spdx: str | None
+    source: str
+    matched_by: str
+    url: str | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Restriction:
+    """A limit on freedoms that comes from outside the license texts (an access gate, a base model).
+
+    Attributes:
+        id: the finding id it belongs to (``access.gated``, ``lineage.base-license``).
+        components: the components it applies to (those present as files).
+        row: the freedoms it leaves (``meets`` where it does not restrict).
+    """
+
+    id: str
+    components: tuple[Component, ...]
+    row: FreedomRow
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ComponentResult:
-    """The outcome for one of the five components under a profile."""
+    """The outcome for one of the five components under a profile.
+
+    ``presence`` says whether the component is files of the target, only referenced (a
+    framework named by ``library_name``, datasets named by the model card), or absent;
+    ``references`` lists the ids of the references that decided a referenced component.
+    ``criterion_because`` explains licenses that grant the required freedoms but do not (or are
+    not known to) satisfy the component's criterion, e.g. CC-BY-4.0 code under ``osd``.
+    ``information`` lists the evidence found for an ``information`` requirement.
+    """
 
     requirement: Requirement
+    criterion: Criterion | None
     status: ComponentStatus
     files: int
     licenses: tuple[LicenseCount, ...]
     unlicensed: tuple[str, ...]
     freedoms: FreedomRow | None
+    presence: Presence = Presence.ABSENT
+    references: tuple[str, ...] = ()
+    criterion_because: tuple[str, ...] = ()
+    information: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -379,8 +485,18 @@ class Report:
     findings: tuple[Finding, ...]
     files: tuple[FileResult, ...]
     summary: Summary
+    profiles: tuple[tuple[str, ProfileResult], ...] = ()
     generated_at: str | None = None
     complete: bool = True
+    references: tuple[Reference, ...] = ()
+
+    def profile_result(self, profile_id: str) -> ProfileResult:
+        """Return the result of the profile ``profile_id``.
+
+        Raises:
+            KeyError: the profile was not evaluated.
+        """
+        return dict(self.profiles)[profile_id]
 
     def component(self, component: Component) -> ComponentResult:
         """Return the result of one of the five components."""
@@ -399,7 +515,7 @@ class Report:
 
 
 #: Fields stored as tuples of pairs that the JSON shows as objects.
-_PAIR_FIELDS = {"components", "by_component", "by_status", "findings_by_severity"}
+_PAIR_FIELDS = {"components", "by_component", "by_status", "findings_by_severity", "profiles"}
 
 
 def to_dict(value: Any, *, _key: str | None = None) -> Any:
@@ -416,7 +532,7 @@ def to_dict(value: Any, *, _key: str | None = None) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, tuple):
-        if _key in _PAIR_FIELDS:
+        if _key in _PAIR_FIELDS and all(isinstance(item, tuple) for item in value):
             return {to_dict(k): to_dict(v) for k, v in value}
         return [to_dict(v) for v in value]
     return value

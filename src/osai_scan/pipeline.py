@@ -4,37 +4,37 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from .attribute import Attributor, parse_front_matter
-from .classify import Classifier
+from .attribute import Attributor, LicenseFile
 from .cache import CacheContext, DetectionCache
+from .classify import Classifier
 from .constants import CLASSIFY_HEAD_BYTES, DEFAULT_PROFILE, DETECT_DEADLINE_SECONDS, SCHEMA_VERSION, SOURCE_DATE_EPOCH
+from .declared import DeclaredReader, parse_front_matter
 from .detect import Detector
 from .engine import ScancodeEngine
-from .evaluate import evaluate, severity_counts
+from .evaluate import ScanFacts, code_license_findings, evaluate_profile
+from .findings import FindingCatalogue, severity_counts, sort_findings
 from .inventory import build_inventory
 from .licenses import LicenseKnowledge, expression_keys
-from .models import (
-    FileResult,
-    FileStatus,
-    Finding,
-    Report,
-    Severity,
-    Summary,
-    ToolInfo,
-)
+from .models import AI_COMPONENTS, Component, FileResult, FileStatus, Finding, Report, Summary, ToolInfo
+from .mof import evaluate_mof
+from .profile_models import ProfileResult
+from .references import ReferenceResolver
+from .reuse import SIDECAR_SUFFIX, ReuseIndex
 from .rules import RuleSet, load_rules
-from .sources import Source, open_source
+from .sources import HubOptions, Source, open_source
 from .workers import ScanStats, default_jobs, detect_files
 
 #: Model card files, in the order they are looked for at the root.
 _CARD_NAMES = ("README.md", "readme.md", "README.MD", "Readme.md", "README", "MODEL_CARD.md", "model_card.md")
 _CARD_MAX_BYTES = 1024 * 1024
+#: REUSE.toml, .reuse/dep5 and .license sidecars are read up to this size.
+_REUSE_MAX_BYTES = 1024 * 1024
 
 Progress = Callable[[str, int, int], None]
 
@@ -46,17 +46,21 @@ class ScanOptions:
     Attributes:
         profile: id of the policy profile that decides the verdict.
         rules_dirs: user rules folders merged over the built-in rules.
+        revision: Hub revision (branch, tag or commit) for Hub targets.
+        hub: token, endpoint and download caps for Hub targets.
         jobs: worker processes for license matching (None: one per CPU; 1: no workers).
         use_cache: look detections up in, and add them to, the persistent cache.
         cache_dir: the cache folder (None: ``$OSAI_SCAN_CACHE_DIR`` or the user cache folder).
         timeout: seconds of license matching allowed per file before it is reported partial.
-        hash_weights: give files over 16 MiB a sha256 content id (reads them whole).
+        hash_weights: give local files over 16 MiB a sha256 content id (reads them whole).
         progress: called as ``progress(phase, done, total)``.
         stats: filled in with what the scan did (cache hits, files matched, time per phase).
     """
 
     profile: str = DEFAULT_PROFILE
     rules_dirs: tuple[Path, ...] = ()
+    revision: str | None = None
+    hub: HubOptions | None = field(default=None, compare=False)
     jobs: int | None = None
     use_cache: bool = True
     cache_dir: Path | None = None
@@ -108,20 +112,54 @@ def _model_card(source: Source, paths: set[str]) -> tuple[str | None, dict[str, 
     return None, None
 
 
+def _reuse_index(source: Source, paths: list[str]) -> ReuseIndex | None:
+    present = set(paths)
+    wanted = [p for p in paths if p.endswith("REUSE.toml") or p == ".reuse/dep5"
+              or (p.endswith(SIDECAR_SUFFIX) and p[: -len(SIDECAR_SUFFIX)] in present)]
+    if not wanted:
+        return None
+
+    def read_text(path: str) -> str | None:
+        try:
+            return source.read(path, _REUSE_MAX_BYTES, 0).decode("utf-8", "replace")
+        except OSError:
+            return None
+    return ReuseIndex(paths, read_text)
+
+
+def evaluate_profiles(rules: RuleSet, facts: ScanFacts, knowledge: LicenseKnowledge,
+                      catalogue: FindingCatalogue) -> tuple[tuple[str, ProfileResult], ...]:
+    """Evaluate every profile in force, sorted by id."""
+    results = []
+    for profile_id, profile in sorted(rules.profiles.items()):
+        if profile.kind == "mof":
+            result = evaluate_mof(profile, facts, knowledge, rules.mof_licenses, catalogue)
+        else:
+            result = evaluate_profile(profile, facts, knowledge, catalogue)
+        results.append((profile_id, result))
+    return tuple(results)
+
+
 def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
-    """Scan ``target`` (a folder path, or an opened Source) and return the report.
+    """Scan ``target`` (a folder path, ``hf:ORG/NAME[@REV]``, a Hub URL, or an opened Source).
+
+    Every profile in force is evaluated; ``options.profile`` decides the report's verdict.
 
     Raises:
         TargetNotFoundError: the target does not exist or is not a folder.
+        UsageError: a malformed Hub target, or conflicting revisions.
         RuleError: a rules file is invalid or the profile is unknown.
-        SourceError: the target cannot be listed.
+        SourceError: the target cannot be listed; for Hub targets a HubError subclass (not found,
+            gated, revision not found, rate limited, unavailable, download cap exceeded).
     """
     options = options or ScanOptions()
     stats = options.stats if options.stats is not None else ScanStats()
     rules = load_rules(options.rules_dirs)
     profile = rules.profile(options.profile)
-    source = open_source(target, options.hash_weights) if isinstance(target, str) else target
+    source = open_source(target, options.revision, options.hub, options.hash_weights) \
+        if isinstance(target, str) else target
     knowledge = LicenseKnowledge(rules)
+    catalogue = FindingCatalogue(rules.findings)
     progress = options.progress or (lambda phase, done, total: None)
 
     start = time.perf_counter()
@@ -131,7 +169,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     stats.files = len(entries)
     stats.timed("inventory", start)
     start = time.perf_counter()
-    classifier = Classifier(rules.component_rules, _read_head(source))
+    classifier = Classifier(rules.component_rules, _read_head(source), [e.path for e in entries])
     labels = {}
     for number, entry in enumerate(entries, 1):
         labels[entry.path] = classifier.classify(entry)
@@ -152,22 +190,27 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
 
     start = time.perf_counter()
     progress("report", 0, 0)
-    attributor = Attributor(knowledge, rules.component_license_files, rules.license_files, rules.reference_keys)
+    paths = [e.path for e in entries]
+    attributor = Attributor(knowledge, rules.component_license_files, rules.license_files, rules.reference_keys,
+                            catalogue, _reuse_index(source, paths))
     own = {}
     own_source = {}
     for entry in entries:
         own[entry.path], own_source[entry.path] = attributor.own_expression(detections[entry.path])
     license_files = attributor.license_files(((e.path, labels[e.path].component) for e in entries), own)
-    card_path, card = _model_card(source, {e.path for e in entries})
+    card_path, card = _model_card(source, set(paths))
+    attributor.card_path = card_path
     root_files = [lf for lf in license_files if lf.folder == "" and not lf.components]
-    declared, declared_expression = attributor.declared(root_files, card, card_path, own)
+    reader = DeclaredReader(knowledge, catalogue)
+    declared, declared_expression = reader.read([(lf.path, lf.expression) for lf in root_files], card, card_path, own)
     declared_paths = ", ".join(sorted({d.path for d in declared.licenses if d.expression}))
 
     files = []
     for entry in entries:
         label, detection = labels[entry.path], detections[entry.path]
         attribution = attributor.attribute(entry.path, label.component, own[entry.path], own_source[entry.path],
-                                           license_files, declared_expression, declared_paths)
+                                           license_files, declared_expression, declared_paths,
+                                           attributor.references(detection))
         files.append(FileResult(
             path=entry.path, size=entry.size, content_id=entry.content_id, lfs=entry.lfs,
             component=label.component, rule=label.rule, reason=label.reason,
@@ -177,17 +220,26 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
             detections=detection.matches, header=detection.header,
         ))
     files_t = tuple(files)
-    components, verdict, policy_findings = evaluate(files_t, profile, knowledge)
-    findings = attributor.findings + policy_findings + _scan_findings(files_t, options.timeout) + _folder_findings(
-        license_files, declared_expression)
+    present = {f.component for f in files_t if f.component in AI_COMPONENTS}
+    resolved = ReferenceResolver(source, knowledge, rules.frameworks).resolve(
+        card=card, card_path=card_path if card is not None else None, declared=declared_expression,
+        present=present, model_paths=[f.path for f in files_t if f.component is Component.MODEL])
+    if resolved.card_items:
+        declared = replace(declared, model_card=declared.model_card + resolved.card_items)
+    facts = ScanFacts(files=files_t, card_path=card_path if card is not None else None, card=declared.model_card,
+                      references=resolved.references, restrictions=resolved.restrictions)
+    profiles = evaluate_profiles(rules, facts, knowledge, catalogue)
+    chosen = dict(profiles)[profile.id]
+    findings = (attributor.findings + reader.findings + attributor.late_findings()
+                + code_license_findings(facts, knowledge, catalogue) + list(chosen.findings)
+                + _scan_findings(files_t, catalogue, options.timeout) + _folder_findings(license_files, declared_expression, catalogue)
+                + [catalogue.regrade(f) for f in resolved.findings])
     if source.untracked:
-        findings.append(Finding(
-            id="scan.untracked-files", severity=Severity.WARNING,
-            message=f"{len(source.untracked)} file(s) in the work tree are not tracked by git; they were scanned "
-                    "but are not part of the commit the report names.",
-            paths=source.untracked,
-            hint="Commit them (or add them to .gitignore) so the report matches the commit."))
-    findings.sort(key=lambda f: ([s for s in Severity].index(f.severity), f.id, f.paths))
+        findings.append(catalogue.make(
+            "scan.untracked-files",
+            f"{len(source.untracked)} file(s) in the work tree are not tracked by git; they were scanned "
+            "but are not part of the commit the report names.", paths=source.untracked))
+    findings = sort_findings(findings)
     summary = Summary(
         files=len(files_t),
         by_component=tuple(sorted(Counter(f.component.value for f in files_t).items())),
@@ -197,41 +249,34 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     stats.timed("report", start)
     return Report(
         schema_version=SCHEMA_VERSION, tool=_tool_info(rules), target=target_info, profile=profile.id,
-        verdict=verdict, components=components, declared=declared, findings=tuple(findings), files=files_t,
-        summary=summary, generated_at=_generated_at(),
-        complete=source.complete and not any(f.status is FileStatus.ERROR for f in files_t),
+        verdict=chosen.verdict, components=chosen.components, declared=declared, findings=tuple(findings),
+        files=files_t, summary=summary, profiles=profiles, generated_at=_generated_at(),
+        complete=source.complete and resolved.complete and not any(f.status is FileStatus.ERROR for f in files_t),
+        references=resolved.references,
     )
 
 
-def _scan_findings(files: tuple[FileResult, ...], timeout: float) -> list[Finding]:
-    errors = [f for f in files if f.status is FileStatus.ERROR]
-    found = [Finding(id="scan.file-error", severity=Severity.ERROR,
-                     message=f"'{f.path}' could not be scanned: {f.status_reason}.", paths=(f.path,),
-                     hint="Fix the file's permissions or content and scan again; until then the scan is incomplete.")
-             for f in errors]
-    partial = tuple(f.path for f in files if f.status is FileStatus.PARTIAL)
+def _scan_findings(files: tuple[FileResult, ...], catalogue: FindingCatalogue, timeout: float) -> list[Finding]:
+    found = [catalogue.make("scan.file-error", f"'{f.path}' could not be scanned: {f.status_reason}.",
+                            paths=[f.path]) for f in files if f.status is FileStatus.ERROR]
+    partial = [f.path for f in files if f.status is FileStatus.PARTIAL]
     if partial:
-        found.append(Finding(
-            id="scan.partial-detection", severity=Severity.WARNING,
-            message=f"License matching of {len(partial)} file(s) reached the {timeout:g} s per-file budget; "
-                    "their detections may be incomplete.",
-            paths=partial,
-            hint="Scan again with a larger --timeout (partial results are not cached)."))
+        found.append(catalogue.make(
+            "scan.partial-detection", f"License matching of {len(partial)} file(s) reached the {timeout:g} s "
+            "per-file budget; their detections may be incomplete.", paths=partial))
     return found
 
 
-def _folder_findings(license_files: list, declared: str | None) -> list[Finding]:
+def _folder_findings(license_files: list[LicenseFile], declared: str | None,
+                     catalogue: FindingCatalogue) -> list[Finding]:
     out = []
     for lf in license_files:
         if lf.folder and not lf.components and lf.expression and declared and \
                 set(expression_keys(lf.expression)) != set(expression_keys(declared)):
-            out.append(Finding(
-                id="attribution.folder-license-differs", severity=Severity.INFO,
-                message=f"Folder '{lf.folder}/' is under {lf.expression} ({lf.path}), while the repository "
-                        f"declares {declared}.",
-                paths=(lf.path,),
-                hint="Usually vendored code: check that its license is compatible and that the folder is "
-                     "labelled as the component it really is."))
+            out.append(catalogue.make(
+                "attribution.folder-license-differs",
+                f"Folder '{lf.folder}/' is under {lf.expression} ({lf.path}), while the repository "
+                f"declares {declared}.", paths=[lf.path]))
     return out
 
 

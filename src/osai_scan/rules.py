@@ -1,39 +1,41 @@
-"""Load and validate the rules under ``rules/`` (and a user's ``--rules DIR``).
+"""Load and validate the rules under ``rules/`` (and a user's ``--rules DIR`` or profile file).
 
 Rules are data: component classification (``components.yaml``), license-file naming
 (``attribution.yaml``), license freedoms (``licenses.yaml``), Hub license ids
-(``hub-licenses.yaml``) and policy profiles (``profiles/*.yaml``). A user folder given with
-``--rules`` holds files of the same names; its entries are merged by id (an entry with an
-existing id replaces it, a new entry is added, new classification rules first).
+(``hub-licenses.yaml``), frameworks that stand in for Code (``frameworks.yaml``), the findings catalogue (``findings.yaml``), the Model Openness
+Framework's license lists (``mof/licenses.yaml``) and policy profiles (``profiles/*.yaml``).
+A user folder holds files of the same names; entries are merged by id (an entry with an
+existing id replaces it, a new entry is added, new classification rules first). A single
+profile file can be given too.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
-import re
-from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
 from .errors import RuleError
-from .models import Component, Freedom, FreedomCell, FreedomRow, FreedomStatus, Requirement
-
-
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """A safe YAML loader (libyaml's when available) that records each mapping's line as ``__line__``."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+from .component_rules import ComponentRule, parse_component_rule
+from .component_rules import component_of as component
+from .profiles import CONTENT_TYPES, Profile, parse_profile
+from .rule_entries import (
+    LICENSE_KINDS,
+    FindingSpec,
+    Framework,
+    HubLicense,
+    LicenseFacts,
+    LicenseFileRule,
+    MofLicenses,
+    parse_finding,
+    parse_framework,
+    parse_license,
+)
+from .ruleio import Problems, as_list, check_keys, entries, line_of, load_yaml
+from .scancode_db import SYMBOL, scancode_license_info
 
 
 def builtin_rules_dir() -> Path:
@@ -44,203 +46,30 @@ def builtin_rules_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "rules"
 
 
-def _load_yaml(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RuleError(f"cannot read rules file: {exc.strerror}", path=str(path)) from None
-    try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
-        raise RuleError(f"invalid YAML: {getattr(exc, 'problem', exc)}", path=str(path), line=line) from None
+class RuleSet:
+    """All rules in force for a scan, merged from the built-in set and user folders or files.
 
-
-def _as_list(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, (list, tuple)):
-        return tuple(str(v) for v in value)
-    return (str(value),)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ComponentRule:
-    """One classification rule. All given conditions must hold; list values are alternatives.
-
-    Attributes:
-        id: stable dotted id, e.g. ``model.weights``.
-        component: the label the rule gives.
-        reason: one line saying why files matching it get that label.
-        names: globs on the file name (case-insensitive).
-        paths: globs on the repo-relative path (case-insensitive; ``*`` crosses folders).
-        exts: file extensions without the dot (``tar.gz`` style allowed).
-        not_exts: extensions the file must not have.
-        dirs: globs, one of which must match the name of some enclosing folder.
-        top_level: when set, the file must (True) or must not (False) sit at the root.
-        content: regular expressions; one must match the head of the file.
-        max_size: the file must be at most this many bytes.
+    Args:
+        dirs: rules folders, built-in first.
+        profile_files: single profile files given by the user.
+        collect: gather every error in ``problems.errors`` instead of raising the first.
     """
 
-    id: str
-    component: Component
-    reason: str
-    names: tuple[str, ...] = ()
-    paths: tuple[str, ...] = ()
-    exts: tuple[str, ...] = ()
-    not_exts: tuple[str, ...] = ()
-    dirs: tuple[str, ...] = ()
-    top_level: bool | None = None
-    content: tuple[re.Pattern[str], ...] = ()
-    max_size: int | None = None
-    source: str = ""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class LicenseFileRule:
-    """File names whose text governs other files (``attribution.yaml``)."""
-
-    id: str
-    names: tuple[str, ...]
-    components: tuple[Component, ...] = ()
-    dirs: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class LicenseFacts:
-    """A curated license row from ``licenses.yaml``."""
-
-    key: str
-    name: str
-    kind: str
-    open_data: bool
-    row: FreedomRow
-    source: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class HubLicense:
-    """A Hugging Face Hub license id and the ScanCode expression it stands for."""
-
-    id: str
-    name: str
-    expression: str | None
-    reason: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ComponentPolicy:
-    """What a profile requires of one component."""
-
-    requirement: Requirement
-    freedoms: tuple[Freedom, ...]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Profile:
-    """A policy profile (``profiles/<id>.yaml``)."""
-
-    id: str
-    title: str
-    description: str
-    components: tuple[tuple[Component, ComponentPolicy], ...]
-    source: str
-
-    def policy(self, component: Component) -> ComponentPolicy:
-        """Return what this profile asks of ``component``."""
-        return dict(self.components)[component]
-
-
-_FREEDOM_STATUSES = {s.value for s in FreedomStatus}
-_RULE_KEYS = {"id", "component", "reason", "match", "before", "after", "__line__"}
-_MATCH_KEYS = {"name", "path", "ext", "not_ext", "dir", "top_level", "content", "max_size", "__line__"}
-
-
-def _component(value: Any, where: str, line: int | None) -> Component:
-    try:
-        return Component(value)
-    except ValueError:
-        known = ", ".join(c.value for c in Component)
-        raise RuleError(f"unknown component {value!r} (expected one of: {known})", path=where, line=line) from None
-
-
-def _parse_component_rule(raw: Any, where: str) -> tuple[ComponentRule, str | None, str | None]:
-    if not isinstance(raw, dict):
-        raise RuleError("each rule must be a mapping", path=where)
-    line = raw.get("__line__")
-    unknown = set(raw) - _RULE_KEYS
-    if unknown:
-        raise RuleError(f"unknown key(s) {sorted(unknown)} in rule", path=where, line=line)
-    for key in ("id", "component", "reason"):
-        if not raw.get(key):
-            raise RuleError(f"rule is missing {key!r}", path=where, line=line)
-    match = raw.get("match") or {}
-    if not isinstance(match, dict):
-        raise RuleError("'match' must be a mapping", path=where, line=line)
-    unknown = set(match) - _MATCH_KEYS
-    if unknown:
-        raise RuleError(f"unknown match key(s) {sorted(unknown)} in rule {raw['id']!r}", path=where, line=line)
-    patterns = []
-    for pattern in _as_list(match.get("content")):
-        try:
-            patterns.append(re.compile(pattern, re.MULTILINE))
-        except re.error as exc:
-            raise RuleError(f"bad content regex {pattern!r}: {exc}", path=where, line=line) from None
-    rule = ComponentRule(
-        id=str(raw["id"]),
-        component=_component(raw["component"], where, line),
-        reason=str(raw["reason"]),
-        names=tuple(n.lower() for n in _as_list(match.get("name"))),
-        paths=tuple(p.lower() for p in _as_list(match.get("path"))),
-        exts=tuple(e.lower().lstrip(".") for e in _as_list(match.get("ext"))),
-        not_exts=tuple(e.lower().lstrip(".") for e in _as_list(match.get("not_ext"))),
-        dirs=tuple(d.lower() for d in _as_list(match.get("dir"))),
-        top_level=match.get("top_level"),
-        content=tuple(patterns),
-        max_size=match.get("max_size"),
-        source=f"{where}:{line}" if line else where,
-    )
-    return rule, raw.get("before"), raw.get("after")
-
-
-def _parse_row(raw: Any, where: str, line: int | None) -> FreedomRow:
-    if not isinstance(raw, dict):
-        raise RuleError("'freedoms' must be a mapping of study/use/modify/share", path=where, line=line)
-    cells = {}
-    for freedom in Freedom:
-        cell = raw.get(freedom.value)
-        if not isinstance(cell, dict) or cell.get("status") not in _FREEDOM_STATUSES:
-            raise RuleError(
-                f"freedom {freedom.value!r} needs a status among {sorted(_FREEDOM_STATUSES)}",
-                path=where,
-                line=(cell or {}).get("__line__", line) if isinstance(cell, dict) else line,
-            )
-        because = str(cell.get("because") or "").strip()
-        if not because:
-            raise RuleError(f"freedom {freedom.value!r} needs a 'because'", path=where, line=cell.get("__line__"))
-        cells[freedom.value] = FreedomCell(status=FreedomStatus(cell["status"]), because=(because,))
-    return FreedomRow(**cells)
-
-
-def _entries(doc: Any, key: str, where: str) -> list[Any]:
-    if doc is None:
-        return []
-    if not isinstance(doc, dict) or not isinstance(doc.get(key, []), list):
-        raise RuleError(f"expected a mapping with a list under {key!r}", path=where)
-    return doc.get(key) or []
-
-
-class RuleSet:
-    """All rules in force for a scan, merged from the built-in set and user folders."""
-
-    def __init__(self, dirs: Iterable[Path]) -> None:
+    def __init__(self, dirs: Iterable[Path], profile_files: Iterable[Path] = (), collect: bool = False) -> None:
         self.dirs = tuple(Path(d) for d in dirs)
+        self.profile_files = tuple(Path(f) for f in profile_files)
+        self.problems = Problems(collect)
         self._files: list[Path] = []
         self.component_rules = self._load_component_rules()
         self.license_files, self.component_license_files, self.reference_keys = self._load_attribution()
         self.licenses = self._load_licenses()
         self.hub_licenses = self._load_hub_licenses()
+        self.frameworks = self._load_frameworks()
+        self.findings = self._load_findings()
+        self.mof_licenses = self._load_mof_licenses()
         self.profiles = self._load_profiles()
+        if collect:
+            self._check_profile_rules()
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -249,21 +78,35 @@ class RuleSet:
             path = folder / name
             if path.is_file():
                 self._files.append(path)
-                yield path, _load_yaml(path)
+                try:
+                    yield path, load_yaml(path)
+                except RuleError as exc:
+                    self.problems.report(exc)
+
+    def _each(self, doc: Any, key: str, path: Path) -> Iterable[Any]:
+        try:
+            yield from entries(doc, key, str(path))
+        except RuleError as exc:
+            self.problems.report(exc)
 
     def _load_component_rules(self) -> tuple[ComponentRule, ...]:
         rules: list[ComponentRule] = []
         for number, (path, doc) in enumerate(self._docs("components.yaml")):
             added: list[ComponentRule] = []
-            for raw in _entries(doc, "rules", str(path)):
-                rule, before, after = _parse_component_rule(raw, str(path))
-                ids = [r.id for r in rules]
+            for raw in self._each(doc, "rules", path):
+                try:
+                    rule, before, after = parse_component_rule(raw, str(path))
+                    ids = [r.id for r in rules]
+                    anchor = before or after
+                    if rule.id not in ids and anchor and anchor not in ids:
+                        raise RuleError(f"rule {rule.id!r} refers to unknown rule {anchor!r}", path=str(path),
+                                        line=line_of(raw))
+                except RuleError as exc:
+                    self.problems.report(exc)
+                    continue
                 if rule.id in ids:
                     rules[ids.index(rule.id)] = rule
-                elif before or after:
-                    anchor = before or after
-                    if anchor not in ids:
-                        raise RuleError(f"rule {rule.id!r} refers to unknown rule {anchor!r}", path=str(path))
+                elif anchor:
                     rules.insert(ids.index(anchor) + (1 if after else 0), rule)
                 elif number == 0:
                     rules.append(rule)
@@ -271,7 +114,7 @@ class RuleSet:
                     added.append(rule)
             rules[:0] = added  # a user's new rules take precedence over the built-in ones
         if not rules:
-            raise RuleError("no classification rules found", path=" ".join(map(str, self.dirs)))
+            self.problems.report(RuleError("no classification rules found", path=" ".join(map(str, self.dirs))))
         return tuple(rules)
 
     def _load_attribution(
@@ -281,92 +124,144 @@ class RuleSet:
         scoped: dict[str, LicenseFileRule] = {}
         references: dict[str, str] = {}
         for path, doc in self._docs("attribution.yaml"):
-            for raw in _entries(doc, "reference_keys", str(path)):
-                if not raw.get("id") or not raw.get("key"):
-                    raise RuleError("reference key needs 'id' and 'key'", path=str(path), line=raw.get("__line__"))
+            for raw in self._each(doc, "reference_keys", path):
+                if not isinstance(raw, dict) or not raw.get("id") or not raw.get("key"):
+                    self.problems.report(RuleError("reference key needs 'id' and 'key'", path=str(path),
+                                                   line=line_of(raw)))
+                    continue
                 references[raw["id"]] = str(raw["key"])
             for key, target in (("license_files", generic), ("component_license_files", scoped)):
-                for raw in _entries(doc, key, str(path)):
-                    line = raw.get("__line__")
-                    if not raw.get("id") or not raw.get("name"):
-                        raise RuleError("license file rule needs 'id' and 'name'", path=str(path), line=line)
-                    comps = tuple(_component(c, str(path), line) for c in _as_list(raw.get("components")))
-                    if key == "component_license_files" and not comps:
-                        raise RuleError("component license file rule needs 'components'", path=str(path), line=line)
-                    target[raw["id"]] = LicenseFileRule(
-                        id=raw["id"],
-                        names=tuple(n.lower() for n in _as_list(raw["name"])),
-                        components=comps,
-                        dirs=tuple(d.lower() for d in _as_list(raw.get("dir"))),
-                    )
+                for raw in self._each(doc, key, path):
+                    try:
+                        target[raw["id"]] = self._license_file_rule(raw, key, str(path))
+                    except (RuleError, TypeError, KeyError) as exc:
+                        self.problems.report(exc if isinstance(exc, RuleError) else RuleError(
+                            "license file rule must be a mapping with 'id' and 'name'", path=str(path)))
         return tuple(generic.values()), tuple(scoped.values()), frozenset(references.values())
+
+    @staticmethod
+    def _license_file_rule(raw: dict[str, Any], key: str, where: str) -> LicenseFileRule:
+        line = line_of(raw)
+        if not raw.get("id") or not raw.get("name"):
+            raise RuleError("license file rule needs 'id' and 'name'", path=where, line=line)
+        comps = tuple(component(c, where, line) for c in as_list(raw.get("components")))
+        if key == "component_license_files" and not comps:
+            raise RuleError("component license file rule needs 'components'", path=where, line=line)
+        return LicenseFileRule(id=raw["id"], names=tuple(n.lower() for n in as_list(raw["name"])),
+                               components=comps, dirs=tuple(d.lower() for d in as_list(raw.get("dir"))))
 
     def _load_licenses(self) -> dict[str, LicenseFacts]:
         facts: dict[str, LicenseFacts] = {}
         for path, doc in self._docs("licenses.yaml"):
-            for raw in _entries(doc, "licenses", str(path)):
-                line = raw.get("__line__")
-                if not raw.get("key"):
-                    raise RuleError("license entry needs a 'key'", path=str(path), line=line)
-                facts[raw["key"]] = LicenseFacts(
-                    key=raw["key"],
-                    name=str(raw.get("name") or raw["key"]),
-                    kind=str(raw.get("kind") or "generic"),
-                    open_data=bool(raw.get("open_data", False)),
-                    row=_parse_row(raw.get("freedoms"), str(path), line),
-                    source=f"{path.name}:{line}",
-                )
+            for raw in self._each(doc, "licenses", path):
+                try:
+                    entry = parse_license(raw, path)
+                    if self.problems.collect and scancode_license_info(entry.key) is None:
+                        raise RuleError(f"{entry.key!r} is not a ScanCode license key", path=str(path),
+                                        line=line_of(raw))
+                except RuleError as exc:
+                    self.problems.report(exc)
+                    continue
+                facts[entry.key] = entry
         return facts
 
     def _load_hub_licenses(self) -> dict[str, HubLicense]:
         table: dict[str, HubLicense] = {}
         for path, doc in self._docs("hub-licenses.yaml"):
-            for raw in _entries(doc, "licenses", str(path)):
-                if not raw.get("id"):
-                    raise RuleError("hub license entry needs an 'id'", path=str(path), line=raw.get("__line__"))
+            for raw in self._each(doc, "licenses", path):
+                if not isinstance(raw, dict) or not raw.get("id"):
+                    self.problems.report(RuleError("hub license entry needs an 'id'", path=str(path),
+                                                   line=line_of(raw)))
+                    continue
+                if raw.get("expression") is None and not raw.get("reason"):
+                    self.problems.report(RuleError(f"hub license {raw['id']!r} maps to null: give a 'reason'",
+                                                   path=str(path), line=line_of(raw)))
+                unknown = [k for k in SYMBOL.findall(raw.get("expression") or "")
+                           if k.lower() not in ("and", "or", "with") and scancode_license_info(k) is None]
+                if self.problems.collect and unknown:
+                    self.problems.report(RuleError(f"hub license {raw['id']!r}: unknown ScanCode key(s) {unknown}",
+                                                   path=str(path), line=line_of(raw)))
                 table[str(raw["id"]).lower()] = HubLicense(
-                    id=str(raw["id"]),
-                    name=str(raw.get("name") or raw["id"]),
-                    expression=raw.get("expression") or None,
-                    reason=str(raw.get("reason") or ""),
-                )
+                    id=str(raw["id"]), name=str(raw.get("name") or raw["id"]),
+                    expression=raw.get("expression") or None, reason=str(raw.get("reason") or ""))
         return table
+
+    def _load_frameworks(self) -> tuple[Framework, ...]:
+        table: dict[str, Framework] = {}
+        for path, doc in self._docs("frameworks.yaml"):
+            for raw in self._each(doc, "frameworks", path):
+                try:
+                    entry = parse_framework(raw, path)
+                except RuleError as exc:
+                    self.problems.report(exc)
+                    continue
+                table[entry.id] = entry
+        return tuple(table.values())
+
+    def _load_findings(self) -> dict[str, FindingSpec]:
+        specs: dict[str, FindingSpec] = {}
+        for path, doc in self._docs("findings.yaml"):
+            for raw in self._each(doc, "findings", path):
+                try:
+                    spec = parse_finding(raw, str(path))
+                except RuleError as exc:
+                    self.problems.report(exc)
+                    continue
+                specs[spec.id] = spec
+        return specs
+
+    def _load_mof_licenses(self) -> MofLicenses:
+        recommended: dict[str, tuple[str, ...]] = {}
+        open_data: tuple[str, ...] = ()
+        source = ""
+        for path, doc in self._docs("mof/licenses.yaml"):
+            try:
+                if not isinstance(doc, dict):
+                    raise RuleError("expected a mapping with 'recommended' and 'open_data'", path=str(path))
+                check_keys(doc, {"schema", "source", "recommended", "open_data"}, "MOF license lists", str(path))
+                raw = doc.get("recommended") or {}
+                unknown = sorted(set(raw) - set(CONTENT_TYPES) - {"__line__"})
+                if unknown:
+                    raise RuleError(f"unknown content type(s) {unknown}", path=str(path), line=line_of(raw))
+            except RuleError as exc:
+                self.problems.report(exc)
+                continue
+            for content_type in CONTENT_TYPES:
+                if content_type in raw:
+                    recommended[content_type] = as_list(raw[content_type])
+            if "open_data" in doc:
+                open_data = as_list(doc["open_data"])
+            source = str(doc.get("source") or source)
+        return MofLicenses(recommended=tuple(sorted(recommended.items())), open_data=open_data, source=source)
 
     def _load_profiles(self) -> dict[str, Profile]:
         profiles: dict[str, Profile] = {}
-        for folder in self.dirs:
-            for path in sorted((folder / "profiles").glob("*.yaml")):
-                self._files.append(path)
-                doc = _load_yaml(path)
-                if not isinstance(doc, dict) or not doc.get("id"):
-                    raise RuleError("a profile needs an 'id'", path=str(path))
-                comps = []
-                raw_components = doc.get("components") or {}
-                for component in (Component.CODE, Component.TRAINING_CODE, Component.MODEL,
-                                  Component.TRAINING_DATA, Component.DATA):
-                    raw = raw_components.get(component.value)
-                    if not isinstance(raw, dict):
-                        raise RuleError(f"profile must say what it asks of {component.value!r}",
-                                        path=str(path), line=doc.get("__line__"))
-                    line = raw.get("__line__")
-                    try:
-                        requirement = Requirement(raw.get("requirement"))
-                    except ValueError:
-                        raise RuleError(f"unknown requirement {raw.get('requirement')!r}", path=str(path),
-                                        line=line) from None
-                    try:
-                        freedoms = tuple(Freedom(f) for f in _as_list(raw.get("freedoms")))
-                    except ValueError as exc:
-                        raise RuleError(str(exc), path=str(path), line=line) from None
-                    comps.append((component, ComponentPolicy(requirement=requirement, freedoms=freedoms)))
-                profiles[doc["id"]] = Profile(
-                    id=doc["id"],
-                    title=str(doc.get("title") or doc["id"]),
-                    description=str(doc.get("description") or "").strip(),
-                    components=tuple(comps),
-                    source=str(path),
-                )
+        paths = [p for folder in self.dirs for p in sorted((folder / "profiles").glob("*.yaml"))]
+        for path in paths + list(self.profile_files):
+            self._files.append(path)
+            try:
+                profile = parse_profile(load_yaml(path), path, self.problems.report)
+            except RuleError as exc:
+                self.problems.report(exc)
+                continue
+            profiles[profile.id] = profile
         return profiles
+
+    def _check_profile_rules(self) -> None:
+        """Profile file matchers must name classification rules that exist (typos match nothing)."""
+        ids = [r.id for r in self.component_rules]
+        for profile in self.profiles.values():
+            policies = [p for _, p in profile.components]
+            matchers = [m for p in policies if p.information for m in p.information.files]
+            if profile.mof:
+                matchers += [m for c in profile.mof.components for m in (*c.match, *c.exclude)]
+            for matcher in matchers:
+                for pattern in matcher.rules:
+                    if not any(fnmatch.fnmatchcase(i, pattern) for i in ids):
+                        where, _, line = matcher.source.rpartition(":")
+                        self.problems.report(RuleError(
+                            f"rule {pattern!r} matches no classification rule id", path=where or matcher.source,
+                            line=int(line) if line.isdigit() else None))
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -392,16 +287,35 @@ class RuleSet:
             raise RuleError(f"unknown profile {name!r} (available: {known})", path="profiles") from None
 
 
-def load_rules(extra: Iterable[Path] = ()) -> RuleSet:
-    """Load the built-in rules, then each folder of ``extra`` on top.
+def split_rule_paths(extra: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """Sort ``--rules`` arguments into folders and single profile files.
 
     Raises:
-        RuleError: a rules folder does not exist or a file in it is invalid.
+        RuleError: a path does not exist, or is a file that is not a ``.yaml`` profile.
     """
-    dirs = [builtin_rules_dir()]
-    for folder in extra:
-        folder = Path(folder)
-        if not folder.is_dir():
-            raise RuleError("rules folder not found", path=str(folder))
-        dirs.append(folder)
-    return RuleSet(dirs)
+    dirs, files = [], []
+    for item in extra:
+        item = Path(item)
+        if item.is_dir():
+            dirs.append(item)
+        elif item.is_file() and item.suffix in (".yaml", ".yml"):
+            files.append(item)
+        elif item.exists():
+            raise RuleError("--rules takes a rules folder or a profile .yaml file", path=str(item))
+        else:
+            raise RuleError("rules folder or profile file not found", path=str(item))
+    return dirs, files
+
+
+def load_rules(extra: Iterable[Path] = ()) -> RuleSet:
+    """Load the built-in rules, then each folder (or profile file) of ``extra`` on top.
+
+    Raises:
+        RuleError: a rules path does not exist or a file in it is invalid.
+    """
+    dirs, files = split_rule_paths(extra)
+    return RuleSet([builtin_rules_dir(), *dirs], files)
+
+
+__all__ = ["ComponentRule", "FindingSpec", "Framework", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
+           "MofLicenses", "Profile", "RuleSet", "builtin_rules_dir", "load_rules", "split_rule_paths"]

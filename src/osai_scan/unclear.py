@@ -25,6 +25,12 @@ of these holds (each gives a reason that is recorded in the file's ``status_reas
    in code has 1 or 2 such words. On the benchmark's 1,800 files, 4 files met this rule with
    these values (13 with 6 words, 164 with 3).
 
+The approximate result replaces the exact one, except when it detects nothing where the exact
+pass detected something: ScanCode's approximate matcher can absorb an exact match into a weak
+sequence match that it then reports only as a clue ("Licensed under the license found in the
+LICENSE.txt file": exact gives ``unknown-license-reference``, approximate only a 17% clue for
+``bsd-new OR gpl-2.0``), and a reference to a license file is evidence an auditor needs.
+
 Rule 4 costs one pass over the text (a keyword regex, then a dictionary look-up of the words
 of the few lines that have a keyword). An unclear file up to 256 KiB is matched again whole,
 exactly as ScanCode's default would; a larger one only on the lines of interest (those above

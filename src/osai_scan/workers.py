@@ -184,6 +184,8 @@ def detect_files(entries: Iterable[FileEntry], labels: dict[str, Classification]
         start = time.perf_counter()
         if jobs > 1 and len(text) >= MIN_POOL_FILES:
             stats.workers = min(jobs, len(text))
+            for task in text:
+                detector.prefetch(task)
             detector.engine.prepare_fork()
             try:
                 _run_in_pool(text, detector.run, stats.workers, done)

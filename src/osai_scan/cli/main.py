@@ -11,11 +11,45 @@ from pathlib import Path
 
 import click
 
-from ..constants import CACHE_DIR_ENV, DEFAULT_PROFILE, DETECT_DEADLINE_SECONDS
+from ..constants import (
+    CACHE_DIR_ENV,
+    DEFAULT_PROFILE,
+    DETECT_DEADLINE_SECONDS,
+    HUB_MAX_DOWNLOAD,
+    HUB_MAX_FILE_DOWNLOAD,
+)
 from ..models import FileStatus, VerdictStatus
 from ._errors import format_known
+from .classify import classify_command
+from .explain import explain
+from .rules import rules
 
 FORMATS = ("json", "table")
+_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1000**2, "mib": 1024**2,
+          "g": 1000**3, "gb": 1000**3, "gib": 1024**3}
+
+
+class _SizeType(click.ParamType):
+    """A byte size: 1048576, 500KB, 1MiB, 2G (K/M/G are powers of 1000, KiB/MiB/GiB of 1024)."""
+
+    name = "size"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower().replace(" ", "")
+        number = text.rstrip("bikmg")
+        unit = text[len(number):]
+        try:
+            size = float(number) * _UNITS[unit]
+        except (ValueError, KeyError):
+            self.fail(f"{value!r} is not a size (examples: 1048576, 500KB, 64MiB)", param, ctx)
+        if size < 0:
+            self.fail("a size cannot be negative", param, ctx)
+        return int(size)
+
+
+_SIZE = _SizeType()
 FAIL_ON = ("not-open", "undetermined", "never")
 
 
@@ -51,13 +85,16 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @click.argument("target", default=".")
-@click.option("--profile", default=DEFAULT_PROFILE, show_default=True, help="Policy profile that decides the verdict.")
+@click.option("--profile", default=DEFAULT_PROFILE, show_default=True,
+              help="Policy profile that decides the verdict and the exit code (every profile is evaluated and "
+                   "reported): blog-2024, osaid-1.0, mof, open-science, or the id of your own profile.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="Report format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write the report to this file instead of standard output.")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path),
-              help="Folder of rules files that add to or override the built-in rules (repeatable).")
+              help="Rules folder (or a single profile .yaml) that adds to or overrides the built-in rules "
+                   "(repeatable).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
               help="Exit 1 when the verdict is at or below this level.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -69,24 +106,40 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar=CACHE_DIR_ENV,
               help=f"Folder of the detection cache  [default: the user cache folder; env: {CACHE_DIR_ENV}]")
 @click.option("--hash-weights", is_flag=True,
-              help="Give files over 16 MiB (weights, archives) a sha256 content id; reads them whole.")
+              help="Give local files over 16 MiB (weights, archives) a sha256 content id; reads them whole.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on standard error.")
 @click.option("--verbose", "-v", is_flag=True, help="Also print what the scan did and the time of each phase.")
+@click.option("--revision", help="Hub branch, tag or commit to scan (Hub targets; default: main).")
+@click.option("--token", help="Hugging Face token for gated or private repos (default: HF_TOKEN or the cached login).")
+@click.option("--max-download", "max_download", type=_SIZE, default=str(HUB_MAX_DOWNLOAD), show_default=True,
+              help="Hub targets: most bytes a scan may transfer (small files plus weight headers), e.g. 256MiB.")
+@click.option("--max-download-file", "max_download_file", type=_SIZE, default=str(HUB_MAX_FILE_DOWNLOAD),
+              show_default=True, help="Hub targets: larger files are not downloaded (weights never are).")
 def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: tuple[Path, ...], fail_on: str,
          jobs: int | None, timeout: float, no_cache: bool, cache_dir: Path | None, hash_weights: bool,
-         quiet: bool, verbose: bool) -> None:
-    """Scan TARGET (a folder or git work tree; default: the current folder)."""
+         quiet: bool, verbose: bool, revision: str | None, token: str | None, max_download: int,
+         max_download_file: int) -> None:
+    """Scan TARGET: a folder or git work tree (default: the current folder), a Hugging Face Hub
+    model as hf:ORG/NAME[@REVISION], or its URL https://huggingface.co/ORG/NAME[/tree/REVISION]."""
     from ..pipeline import ScanOptions, ScanStats
     from ..pipeline import scan as run_scan
     from ..report import RENDERERS
+    from ..sources import HubOptions, HubSource, open_source
+
+    hub = HubOptions(token=token or None, max_download=max_download, max_file_download=max_download_file)
+    source = open_source(target, revision, hub, hash_weights)
+    if isinstance(source, HubSource):
+        from huggingface_hub.utils import disable_progress_bars
+
+        disable_progress_bars()
     from .progress import ProgressBar
 
     bar = ProgressBar() if ProgressBar.wanted(quiet) else None
     stats = ScanStats()
     try:
-        report = run_scan(target, ScanOptions(profile=profile, rules_dirs=rules_dirs, jobs=jobs, timeout=timeout,
-                                              use_cache=not no_cache, cache_dir=cache_dir,
-                                              hash_weights=hash_weights, progress=bar, stats=stats))
+        report = run_scan(source, ScanOptions(profile=profile, rules_dirs=rules_dirs, jobs=jobs, timeout=timeout,
+                                              use_cache=not no_cache, cache_dir=cache_dir, progress=bar,
+                                              stats=stats))
     finally:
         if bar is not None:
             bar.close()
@@ -101,9 +154,13 @@ def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: t
     if not quiet:
         errors = sum(1 for f in report.files if f.status is FileStatus.ERROR)
         click.echo(f"osai-scan: {report.verdict.status.value} ({report.summary.files} files, "
-                   f"{len(report.findings)} findings{f', {errors} unreadable' if errors else ''}; "
-                   f"{stats.matched} matched, {stats.from_cache} from cache)"
+                   f"{len(report.findings)} findings{f', {errors} unreadable' if errors else ''})"
                    + (f"; report written to {output}" if output else ""), err=True)
+        if isinstance(source, HubSource):
+            st = source.stats
+            click.echo(f"osai-scan: from {source.endpoint}: {st.files_downloaded} file(s) downloaded "
+                       f"({st.bytes_downloaded} bytes), {st.ranges} header range(s) ({st.bytes_ranged} bytes), "
+                       f"{st.files_from_cache} file(s) from the cache; weights never downloaded", err=True)
     if verbose:
         click.echo(_describe(stats), err=True)
     if not report.complete:
@@ -115,6 +172,19 @@ def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: t
         sys.exit(1)
 
 
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the JSON report."""
+    text = (resources.files("osai_scan") / "schema" / "report.schema.json").read_text(encoding="utf-8")
+    json.loads(text)
+    click.echo(text, nl=False)
+
+
+cli.add_command(classify_command)
+cli.add_command(explain)
+cli.add_command(rules)
+
+
 def _describe(stats: object) -> str:
     from ..workers import ScanStats
 
@@ -124,14 +194,6 @@ def _describe(stats: object) -> str:
             f"cache, {stats.headers} headers read, {stats.matched} matched by ScanCode ({stats.escalated} "
             f"re-matched approximately, {stats.partial} partial) in {stats.workers or 'no'} worker processes; "
             f"phases: {phases}")
-
-
-@cli.command()
-def schema() -> None:
-    """Print the JSON Schema of the JSON report."""
-    text = (resources.files("osai_scan") / "schema" / "report.schema.json").read_text(encoding="utf-8")
-    json.loads(text)
-    click.echo(text, nl=False)
 
 
 def main() -> None:

@@ -4,14 +4,40 @@ from __future__ import annotations
 
 import hashlib
 from abc import ABC, abstractmethod
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from ..models import FileEntry, LfsPointer, TargetInfo
 
 _LFS_HEADER = b"version https://git-lfs.github.com/spec/v1"
 #: Git LFS pointer files are small; anything larger is real content.
 LFS_POINTER_MAX_BYTES = 1024
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RemoteCard:
+    """Card metadata of another repository on the same Hub (a base model, a dataset).
+
+    Attributes:
+        repo_type: "model" or "dataset".
+        repo_id: the repository id.
+        url: its page.
+        commit: the commit the metadata was read at, when known.
+        card: the card's YAML metadata, or None when it has none or could not be read.
+        gated: the repository's gate ("auto", "manual") or None.
+        error: why the metadata could not be read, or None.
+        transient: True when the failure may pass (rate limit, server error): the scan is incomplete.
+    """
+
+    repo_type: str
+    repo_id: str
+    url: str
+    commit: str | None = None
+    card: dict[str, Any] | None = None
+    gated: str | None = None
+    error: str | None = None
+    transient: bool = False
 
 
 class Source(ABC):
@@ -46,6 +72,14 @@ class Source(ABC):
     def complete(self) -> bool:
         """False when the source knows it could not list everything."""
         return True
+
+    def gate(self) -> str | None:
+        """The access gate the target's host puts before its files ("auto", "manual"), if any."""
+        return None
+
+    def lookup_card(self, repo_type: str, repo_id: str) -> RemoteCard | None:
+        """Card metadata of another repository on the same host; None when the source cannot look."""
+        return None
 
 
 def parse_lfs_pointer(data: bytes) -> LfsPointer | None:

@@ -24,8 +24,13 @@ def check_folder(root: Path) -> Path:
     Raises:
         TargetNotFoundError: the path does not exist or is a file.
     """
-    if not root.exists():
-        raise TargetNotFoundError(f"Target '{root}' does not exist.", hint="Give the path of a folder to scan.")
+    try:
+        root.stat()
+    except FileNotFoundError:
+        raise TargetNotFoundError(f"Target '{root}' does not exist.", hint="Give the path of a folder to scan.") from None
+    except OSError as exc:
+        raise TargetNotFoundError(f"Target '{root}' cannot be accessed: {exc.strerror}.",
+                                  hint="Check the permissions of the folder and its parents.") from None
     if not root.is_dir():
         raise TargetNotFoundError(
             f"Target '{root}' is a file, not a folder.", hint="Give the folder that holds the AI system."

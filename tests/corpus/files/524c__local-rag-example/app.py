@@ -1,0 +1,17 @@
+# Stand-in for 524c/local-rag-example:app.py - hand-written for the osai-scan corpus, not copied.
+"""streamlit pdf chat ui"""
+import streamlit as st
+from rag import DocChat   # project-local retrieval + generation pipeline
+
+st.set_page_config(page_title="Chat")
+if "assistant" not in st.session_state:
+    st.session_state.assistant = DocChat()
+    st.session_state.messages = []
+
+for role, text in st.session_state.messages:
+    st.chat_message(role).write(text)
+
+if question := st.chat_input("Ask something"):
+    answer = st.session_state.assistant.ask(question)
+    st.session_state.messages += [("user", question), ("assistant", answer)]
+    st.rerun()

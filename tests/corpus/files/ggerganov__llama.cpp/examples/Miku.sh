@@ -1,0 +1,6 @@
+#!/bin/bash
+# Stand-in for ggerganov/llama.cpp:examples/Miku.sh - hand-written for the osai-scan corpus, not copied.
+# persona chat via llama-cli
+cd "$(dirname "$0")/.."
+MODEL="${MODEL:-./models/model.gguf}"
+./llama-cli -m "$MODEL" --color -i -r "User:" -n 256 --temp 0.7 -f prompts/chat-with-bob.txt "$@"

@@ -1,0 +1,9 @@
+#!/bin/bash
+# Stand-in for meta-llama/llama:download.sh - hand-written for the osai-scan corpus, not copied.
+# fetch weights with presigned url
+set -e
+TARGET=${TARGET:-models}
+mkdir -p "$TARGET"
+wget --continue -O "$TARGET/model.ckpt" "$PRESIGNED_URL/model.ckpt"
+wget --continue -O "$TARGET/tokenizer.model" "$PRESIGNED_URL/tokenizer.model"
+(cd "$TARGET" && md5sum -c checklist.chk)
