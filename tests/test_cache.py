@@ -30,6 +30,7 @@ def test_rescan_of_unchanged_tree_is_answered_from_the_cache(tmp_path: Path) -> 
     second, warm = _scan(root, tmp_path / "cache")
     assert cold.matched == cold.files == 8 and cold.from_cache == 0
     assert warm.matched == 0 and warm.from_cache == 8 and not warm.index_loaded
+    assert cold.labels_from_cache == 0 and warm.labels_from_cache == 8
     assert first == second
 
 
@@ -41,13 +42,24 @@ def test_changing_one_file_re_detects_only_that_file(tmp_path: Path) -> None:
                                                                  "SPDX-License-Identifier: BSD-2-Clause"),
                       encoding="utf-8")
     after, stats = _scan(root, tmp_path / "cache")
-    assert stats.matched == 1 and stats.from_cache == 7
+    assert stats.matched == 1 and stats.from_cache == 7 and stats.labels_from_cache == 7
     old = {f["path"]: f for f in before["files"]}  # type: ignore[index]
     new = {f["path"]: f for f in after["files"]}  # type: ignore[index]
     assert old["src/mod00.py"]["detected_expression"] == "mit"
     assert new["src/mod00.py"]["detected_expression"] == "bsd-simplified"
     assert new["src/mod00.py"]["content_id"] != old["src/mod00.py"]["content_id"]
     assert all(new[p] == old[p] for p in old if p != "src/mod00.py")
+
+
+def test_a_new_file_relabels_only_its_folder(tmp_path: Path) -> None:
+    root = write_code_tree(tmp_path / "repo", files=4)
+    _scan(root, tmp_path / "cache")
+    (root / "src" / "train.py").write_text("loss.backward()\n", encoding="utf-8")
+    report, stats = _scan(root, tmp_path / "cache")
+    assert stats.labels_from_cache == 2  # LICENSE and README.md; every file of src/ is classified again
+    assert stats.from_cache == 6 and stats.matched == 1
+    labels = {f["path"]: f["component"] for f in report["files"]}  # type: ignore[index]
+    assert labels["src/train.py"] == "training-code" and labels["src/mod00.py"] == "code"
 
 
 def test_a_rules_change_invalidates_every_entry(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""A persistent, content-addressed cache of detections (sqlite in the user cache folder).
+"""A persistent, content-addressed cache of detections and labels (sqlite in the user cache folder).
 
 A detection depends only on a file's bytes, its name (ScanCode's file typing looks at it),
 the detection mode chosen for it, and the tools that produced it. The cache key is a digest of
@@ -6,6 +6,11 @@ exactly those: the content id (a git blob id or an LFS/sha256 oid), the file nam
 osai-scan's version, ScanCode's version, a fingerprint of ScanCode's license index file (a
 re-index with extra licenses changes it) and the rules digest. Nothing else goes in, so a
 re-scan of unchanged content answers from here without importing ScanCode.
+
+Labels (classifications) are cached too, since content rules read a file's head: a label
+depends on the path, the size, the content, the names of the files in the same folder (for
+sibling conditions) and the rules, and its key is a digest of exactly those plus osai-scan's
+version. Files without a content id (large files) are classified afresh each time.
 
 A partial result (the per-file time budget ran out) is stored under a second key that adds the
 budget: a re-scan with the same ``--timeout`` reuses it (and reports the file as partial
@@ -25,12 +30,13 @@ import sqlite3
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, TypeVar
 
 from .constants import CACHE_DIR_ENV
-from .models import Detection, from_dict, to_dict
+from .models import Classification, Detection, from_dict, to_dict
 
 _LOG = logging.getLogger(__name__)
+_R = TypeVar("_R")
 
 #: Bump when the stored format or the meaning of a key changes.
 CACHE_FORMAT = 1
@@ -95,6 +101,12 @@ class CacheContext:
                  self.rules_digest, mode, name.lower(), content_id)
         return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
+    def label_key(self, path: str, size: int, content_id: str, folder_names: str) -> str:
+        """The cache key of one file's label; ``folder_names`` is a digest of its folder's file names."""
+        parts = (str(CACHE_FORMAT), "label", self.osai_scan_version, self.rules_digest, path, str(size),
+                 content_id, folder_names)
+        return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
     @staticmethod
     def partial_key(key: str, budget: float) -> str:
         """The key under which a partial result obtained with ``budget`` seconds is stored."""
@@ -119,6 +131,7 @@ class DetectionCache:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS detections (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        self._db.execute("CREATE TABLE IF NOT EXISTS labels (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         self._db.commit()
 
     @classmethod
@@ -133,25 +146,39 @@ class DetectionCache:
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Detection]:
         """The stored detections of those keys that are present."""
+        return self._get("detections", Detection, keys)
+
+    def put_many(self, items: Iterable[tuple[str, Detection]]) -> int:
+        """Store detections by key; returns how many were stored."""
+        return self._put("detections", items)
+
+    def get_labels(self, keys: Iterable[str]) -> dict[str, Classification]:
+        """The stored labels of those keys that are present."""
+        return self._get("labels", Classification, keys)
+
+    def put_labels(self, items: Iterable[tuple[str, Classification]]) -> int:
+        """Store labels by key; returns how many were stored."""
+        return self._put("labels", items)
+
+    def _get(self, table: str, kind: type[_R], keys: Iterable[str]) -> dict[str, _R]:
         wanted = list(dict.fromkeys(keys))
-        found: dict[str, Detection] = {}
+        found: dict[str, _R] = {}
         for start in range(0, len(wanted), _BATCH):
             batch = wanted[start:start + _BATCH]
             marks = ",".join("?" * len(batch))
             try:
-                rows = self._db.execute(f"SELECT key, value FROM detections WHERE key IN ({marks})", batch)
+                rows = self._db.execute(f"SELECT key, value FROM {table} WHERE key IN ({marks})", batch)
                 for key, value in rows:
-                    found[key] = from_dict(Detection, json.loads(value))
+                    found[key] = from_dict(kind, json.loads(value))
             except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
                 _LOG.warning("osai-scan: ignoring unreadable cache entries in %s: %s", self.path, exc)
         return found
 
-    def put_many(self, items: Iterable[tuple[str, Detection]]) -> int:
-        """Store detections by key; returns how many were stored."""
-        rows = [(key, json.dumps(to_dict(d), sort_keys=True)) for key, d in items]
+    def _put(self, table: str, items: Iterable[tuple[str, object]]) -> int:
+        rows = [(key, json.dumps(to_dict(value), sort_keys=True)) for key, value in items]
         try:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO detections (key, value) VALUES (?, ?)", rows)
+                self._db.executemany(f"INSERT OR REPLACE INTO {table} (key, value) VALUES (?, ?)", rows)
         except sqlite3.Error as exc:
             _LOG.warning("osai-scan: could not write the cache %s: %s", self.path, exc)
             return 0

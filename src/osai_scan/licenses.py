@@ -236,7 +236,16 @@ class LicenseKnowledge:
         return _best([self._osd(key), self._open_data(key)])
 
     def criterion_for_expression(self, expression: str, criterion: Criterion) -> FreedomCell:
-        """Whether an expression satisfies ``criterion``: AND needs every part, OR the best one."""
+        """Whether an expression satisfies ``criterion``: AND needs every part, OR the best one.
+
+        Memoized per expression: a scan asks about the same few expressions for thousands of files.
+        """
+        memo = self.__dict__.setdefault("_criterion_memo", {})
+        if (expression, criterion) not in memo:
+            memo[(expression, criterion)] = self._criterion_of(expression, criterion)
+        return memo[(expression, criterion)]
+
+    def _criterion_of(self, expression: str, criterion: Criterion) -> FreedomCell:
         try:
             parsed = self.licensing.parse(expression)
         except ExpressionError as exc:

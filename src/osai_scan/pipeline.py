@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -21,7 +22,18 @@ from .evaluate import ScanFacts, code_license_findings, evaluate_profile
 from .findings import FindingCatalogue, severity_counts, sort_findings
 from .inventory import build_inventory
 from .licenses import LicenseKnowledge, expression_keys
-from .models import AI_COMPONENTS, Component, FileResult, FileStatus, Finding, Report, Summary, ToolInfo
+from .models import (
+    AI_COMPONENTS,
+    Classification,
+    Component,
+    FileEntry,
+    FileResult,
+    FileStatus,
+    Finding,
+    Report,
+    Summary,
+    ToolInfo,
+)
 from .mof import evaluate_mof
 from .profile_models import ProfileResult
 from .references import ReferenceResolver
@@ -140,6 +152,40 @@ def evaluate_profiles(rules: RuleSet, facts: ScanFacts, knowledge: LicenseKnowle
     return tuple(results)
 
 
+def _classify(entries: tuple[FileEntry, ...], classifier: Classifier, cache: DetectionCache | None,
+              context: CacheContext | None, progress: Progress, stats: ScanStats) -> dict[str, Classification]:
+    """Every entry's label: from the cache when its content, folder and the rules are unchanged."""
+    keys: dict[str, str] = {}
+    hits: dict[str, Classification] = {}
+    if cache is not None and context is not None:
+        folders: dict[str, list[str]] = {}
+        for entry in entries:
+            folder, _, name = entry.path.lower().rpartition("/")
+            folders.setdefault(folder, []).append(name)
+        digests = {f: hashlib.sha256("\0".join(sorted(n)).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+                   for f, n in folders.items()}
+        keys = {e.path: context.label_key(e.path, e.size, e.content_id, digests[e.path.lower().rpartition("/")[0]])
+                for e in entries if e.content_id and e.problem is None}
+        hits = cache.get_labels(keys.values())
+    labels: dict[str, Classification] = {}
+    fresh = []
+    for number, entry in enumerate(entries, 1):
+        key = keys.get(entry.path)
+        if key in hits:
+            labels[entry.path] = hits[key]
+            stats.labels_from_cache += 1
+        else:
+            labels[entry.path] = classifier.classify(entry)
+            classifier.forget(entry.path)
+            if key is not None:
+                fresh.append((key, labels[entry.path]))
+        if number % 256 == 0 or number == len(entries):
+            progress("classify", number, len(entries))
+    if cache is not None and fresh:
+        cache.put_labels(fresh)
+    return labels
+
+
 def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     """Scan ``target`` (a folder path, ``hf:ORG/NAME[@REV]``, a Hub URL, or an opened Source).
 
@@ -168,21 +214,16 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     target_info = source.describe()
     stats.files = len(entries)
     stats.timed("inventory", start)
-    start = time.perf_counter()
-    classifier = Classifier(rules.component_rules, _read_head(source), [e.path for e in entries])
-    labels = {}
-    for number, entry in enumerate(entries, 1):
-        labels[entry.path] = classifier.classify(entry)
-        classifier.forget(entry.path)
-        if number % 256 == 0 or number == len(entries):
-            progress("classify", number, len(entries))
-    stats.timed("classify", start)
-
-    detector = Detector(lambda p, n, o: source.read(p, n, o), source.local_path, _ENGINE, budget=options.timeout)
     cache = DetectionCache.open(options.cache_dir) if options.use_cache else None
+    context = CacheContext.current(rules.digest) if cache is not None else None
     try:
-        detections = detect_files(entries, labels, detector, cache=cache,
-                                  context=CacheContext.current(rules.digest) if cache else None,
+        start = time.perf_counter()
+        classifier = Classifier(rules.component_rules, _read_head(source), [e.path for e in entries])
+        labels = _classify(entries, classifier, cache, context, progress, stats)
+        stats.timed("classify", start)
+        detector = Detector(lambda p, n, o: source.read(p, n, o), source.local_path, _ENGINE,
+                            budget=options.timeout)
+        detections = detect_files(entries, labels, detector, cache=cache, context=context,
                                   jobs=options.jobs or default_jobs(), progress=progress, stats=stats)
     finally:
         if cache is not None:

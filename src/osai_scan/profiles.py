@@ -12,8 +12,10 @@ Two kinds of profile exist, both pure data:
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable
 
 from .errors import RuleError
@@ -53,20 +55,31 @@ class FileMatcher:
 
     def matches(self, path: str, component: Component, rule: str) -> bool:
         """True when the file at ``path``, labelled ``component`` by ``rule``, matches."""
-        lower = PurePosixPath(path.lower())
         if self.components and component not in self.components:
             return False
-        if self.rules and not any(fnmatch.fnmatchcase(rule, r) for r in self.rules):
+        if self.rules and not _glob_any(rule, self.rules):
             return False
-        if self.top_level is not None and self.top_level != (len(lower.parts) == 1):
+        lower = path.lower()
+        parts = lower.split("/")  # repo-relative POSIX paths: the same parts as PurePosixPath's
+        if self.top_level is not None and self.top_level != (len(parts) == 1):
             return False
-        if self.names and not any(fnmatch.fnmatchcase(lower.name, n) for n in self.names):
+        if self.names and not _glob_any(parts[-1], self.names):
             return False
-        if self.paths and not any(fnmatch.fnmatchcase(str(lower), p) for p in self.paths):
+        if self.paths and not _glob_any(lower, self.paths):
             return False
-        if self.dirs and not any(fnmatch.fnmatchcase(part, d) for part in lower.parts[:-1] for d in self.dirs):
+        if self.dirs and not any(_glob_any(part, self.dirs) for part in parts[:-1]):
             return False
         return True
+
+
+@lru_cache(maxsize=1024)
+def _globs(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns))
+
+
+def _glob_any(value: str, patterns: tuple[str, ...]) -> bool:
+    """``fnmatchcase(value, p)`` for some ``p`` of ``patterns``, with one compiled regex."""
+    return _globs(patterns).match(value) is not None
 
 
 def any_match(matchers: tuple[FileMatcher, ...], path: str, component: Component, rule: str) -> bool:

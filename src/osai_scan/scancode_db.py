@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+#: libyaml's safe loader when available (about 10 times faster than PyYAML's), else PyYAML's.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: A license key or SPDX id token inside an expression.
 SYMBOL = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+_-]*")
 
@@ -39,7 +41,7 @@ def scancode_license_info(key: str) -> dict[str, object] | None:
         return {"key": key}
     end = text.find("\n---", 3)
     try:
-        info = yaml.safe_load(text[3:end]) if end > 0 else {}
+        info = yaml.load(text[3:end], Loader=_SAFE_LOADER) if end > 0 else {}  # noqa: S506 - a safe loader
     except yaml.YAMLError:
         info = {}
     return info if isinstance(info, dict) else {"key": key}

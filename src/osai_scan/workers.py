@@ -40,7 +40,8 @@ class ScanStats:
     Attributes:
         files: files in the inventory.
         planned: files answered without reading content (LFS pointers, binaries, ...).
-        from_cache: files answered from the cache.
+        from_cache: files whose detection came from the cache.
+        labels_from_cache: files whose label (classification) came from the cache.
         headers: weight headers read.
         matched: text files given to ScanCode.
         escalated: of those, files whose unclear exact result was re-matched approximately.
@@ -53,6 +54,7 @@ class ScanStats:
     files: int = 0
     planned: int = 0
     from_cache: int = 0
+    labels_from_cache: int = 0
     headers: int = 0
     matched: int = 0
     escalated: int = 0

@@ -190,8 +190,8 @@ def _describe(stats: object) -> str:
 
     assert isinstance(stats, ScanStats)
     phases = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in stats.seconds.items())
-    return (f"osai-scan: {stats.files} files: {stats.planned} decided without reading, {stats.from_cache} from "
-            f"cache, {stats.headers} headers read, {stats.matched} matched by ScanCode ({stats.escalated} "
+    return (f"osai-scan: {stats.files} files: {stats.labels_from_cache} labels from cache, {stats.planned} "
+            f"decided without reading, {stats.from_cache} from cache, {stats.headers} headers read, {stats.matched} matched by ScanCode ({stats.escalated} "
             f"re-matched approximately, {stats.partial} partial) in {stats.workers or 'no'} worker processes; "
             f"phases: {phases}")
 
