@@ -1,0 +1,1 @@
+"""The benchmark of osai-scan against plain ScanCode (``make bench``)."""

@@ -34,6 +34,7 @@ class ProgressBar:
             self._phase = phase
             self._bar.set_description(phase, refresh=False)
             self._bar.reset(total=total or None)
+            self._bar.total = total or None  # reset() keeps the previous total when given None
         if done > self._bar.n:
             self._bar.update(done - self._bar.n)
         if done == total:  # a phase's last step is always shown, however fast it came
