@@ -12,15 +12,7 @@ from typing import Any
 
 from .errors import RuleError
 from .models import Component
-
-
-def as_list(value: Any) -> tuple[str, ...]:
-    """A YAML scalar or list as a tuple of strings (None: empty)."""
-    if value is None:
-        return ()
-    if isinstance(value, (list, tuple)):
-        return tuple(str(v) for v in value)
-    return (str(value),)
+from .ruleio import as_list
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -14,7 +14,7 @@ from typing import Callable
 from .attribute import Attributor, LicenseFile
 from .cache import CacheContext, DetectionCache
 from .classify import Classifier
-from .constants import CLASSIFY_HEAD_BYTES, DEFAULT_PROFILE, DETECT_DEADLINE_SECONDS, SCHEMA_VERSION, SOURCE_DATE_EPOCH
+from .constants import DEFAULT_PROFILE, DETECT_DEADLINE_SECONDS, SCHEMA_VERSION, SOURCE_DATE_EPOCH
 from .declared import DeclaredReader, parse_front_matter
 from .detect import Detector
 from .engine import ScancodeEngine
@@ -102,15 +102,6 @@ def _generated_at() -> str | None:
     if SOURCE_DATE_EPOCH is None:
         return None
     return datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _read_head(source: Source) -> Callable[[str], bytes | None]:
-    def read(path: str) -> bytes | None:
-        try:
-            return source.read(path, CLASSIFY_HEAD_BYTES, 0)
-        except OSError:
-            return None
-    return read
 
 
 def _model_card(source: Source, paths: set[str]) -> tuple[str | None, dict[str, object] | None]:
@@ -218,7 +209,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     context = CacheContext.current(rules.digest) if cache is not None else None
     try:
         start = time.perf_counter()
-        classifier = Classifier(rules.component_rules, _read_head(source), [e.path for e in entries])
+        classifier = Classifier(rules.component_rules, source.head, [e.path for e in entries])
         labels = _classify(entries, classifier, cache, context, progress, stats)
         stats.timed("classify", start)
         detector = Detector(lambda p, n, o: source.read(p, n, o), source.local_path, _ENGINE,

@@ -14,24 +14,15 @@ from pathlib import Path
 import click
 
 from ..classify import Classifier, Explanation
-from ..constants import CLASSIFY_HEAD_BYTES
 from ..inventory import build_inventory
 from ..models import Component, FileEntry
 from ..rules import load_rules
-from ..sources import HubOptions, HubSource, Source, open_source
+from ..sources import HubOptions
+from ._common import emit, open_target
 
 #: Version of the JSON written by ``classify --format json``.
 CLASSIFY_SCHEMA = "osai-scan/classify/1"
 _COMPONENTS = tuple(c.value for c in Component)
-
-
-def _head_reader(source: Source):
-    def read(path: str) -> bytes | None:
-        try:
-            return source.read(path, CLASSIFY_HEAD_BYTES, 0)
-        except OSError:
-            return None
-    return read
 
 
 def classify_target(target: str, rules_dirs: tuple[Path, ...], revision: str | None = None,
@@ -55,13 +46,9 @@ def classify_target(target: str, rules_dirs: tuple[Path, ...], revision: str | N
         SourceError: the target cannot be listed (for instance a Hub error).
     """
     rules = load_rules(rules_dirs)
-    source = open_source(target, revision, hub)
-    if isinstance(source, HubSource):
-        from huggingface_hub.utils import disable_progress_bars
-
-        disable_progress_bars()
+    source = open_target(target, revision, hub)
     entries = build_inventory(source)
-    classifier = Classifier(rules.component_rules, _head_reader(source), [e.path for e in entries])
+    classifier = Classifier(rules.component_rules, source.head, [e.path for e in entries])
     out = []
     for entry in entries:
         out.append((entry, classifier.explain(entry)))
@@ -121,13 +108,7 @@ def classify_command(target: str, rules_dirs: tuple[Path, ...], fmt: str, only: 
     if only:
         rows = [(e, x) for e, x in rows if x.classification.component.value in only]
     text = _as_json(described, rows) if fmt == "json" else _as_table(rows)
-    if output is not None:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise click.ClickException(f"cannot write to '{output}': {exc.strerror}") from None
-    else:
-        click.echo(text, nl=False)
+    emit(text, output, "the labels")
     counts = Counter(x.classification.component.value for _, x in rows)
     click.echo("osai-scan: " + ", ".join(f"{counts[c]} {c}" for c in _COMPONENTS if counts[c])
                + f" ({len(rows)} files)", err=True)

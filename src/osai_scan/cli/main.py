@@ -19,6 +19,7 @@ from ..constants import (
     HUB_MAX_FILE_DOWNLOAD,
 )
 from ..models import FileStatus, VerdictStatus
+from ._common import emit
 from ._errors import format_known
 from .classify import classify_command
 from .explain import explain
@@ -124,14 +125,11 @@ def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: t
     from ..pipeline import ScanOptions, ScanStats
     from ..pipeline import scan as run_scan
     from ..report import RENDERERS
-    from ..sources import HubOptions, HubSource, open_source
+    from ..sources import HubOptions, HubSource
+    from ._common import open_target
 
     hub = HubOptions(token=token or None, max_download=max_download, max_file_download=max_download_file)
-    source = open_source(target, revision, hub, hash_weights)
-    if isinstance(source, HubSource):
-        from huggingface_hub.utils import disable_progress_bars
-
-        disable_progress_bars()
+    source = open_target(target, revision, hub, hash_weights)
     from .progress import ProgressBar
 
     bar = ProgressBar() if ProgressBar.wanted(quiet) else None
@@ -144,13 +142,7 @@ def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: t
         if bar is not None:
             bar.close()
     text = RENDERERS[fmt](report)
-    if output is not None:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise click.ClickException(f"cannot write report to '{output}': {exc.strerror}") from None
-    else:
-        click.echo(text, nl=False)
+    emit(text, output, "report")
     if not quiet:
         errors = sum(1 for f in report.files if f.status is FileStatus.ERROR)
         click.echo(f"osai-scan: {report.verdict.status.value} ({report.summary.files} files, "

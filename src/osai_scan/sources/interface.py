@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..constants import CLASSIFY_HEAD_BYTES
 from ..models import FileEntry, LfsPointer, TargetInfo
 
 _LFS_HEADER = b"version https://git-lfs.github.com/spec/v1"
@@ -62,6 +63,13 @@ class Source(ABC):
     def local_path(self, path: str) -> Path | None:
         """A local file holding the content of ``path``, when there is one (for ScanCode)."""
         return None
+
+    def head(self, path: str) -> bytes | None:
+        """The first ``CLASSIFY_HEAD_BYTES`` of ``path`` for content signals; None when unreadable."""
+        try:
+            return self.read(path, CLASSIFY_HEAD_BYTES, 0)
+        except OSError:
+            return None
 
     @property
     def untracked(self) -> tuple[str, ...]:
