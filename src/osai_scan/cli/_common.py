@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..sources import HubOptions, HubSource, Source, open_source
+from ..sources import HubOptions, Source, open_source
 
 
 def open_target(target: str, revision: str | None, hub: HubOptions | None, hash_weights: bool = False) -> Source:
@@ -16,7 +16,7 @@ def open_target(target: str, revision: str | None, hub: HubOptions | None, hash_
         TargetNotFoundError, UsageError: as ``open_source``.
     """
     source = open_source(target, revision, hub, hash_weights)
-    if isinstance(source, HubSource):
+    if source.remote:
         from huggingface_hub.utils import disable_progress_bars
 
         disable_progress_bars()  # our own progress bar and summary line say what happens

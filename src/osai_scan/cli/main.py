@@ -125,7 +125,7 @@ def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: t
     from ..pipeline import ScanOptions, ScanStats
     from ..pipeline import scan as run_scan
     from ..report import RENDERERS
-    from ..sources import HubOptions, HubSource
+    from ..sources import HubOptions
     from ._common import open_target
 
     hub = HubOptions(token=token or None, max_download=max_download, max_file_download=max_download_file)
@@ -148,7 +148,7 @@ def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: t
         click.echo(f"osai-scan: {report.verdict.status.value} ({report.summary.files} files, "
                    f"{len(report.findings)} findings{f', {errors} unreadable' if errors else ''})"
                    + (f"; report written to {output}" if output else ""), err=True)
-        if isinstance(source, HubSource):
+        if source.remote:
             st = source.stats
             click.echo(f"osai-scan: from {source.endpoint}: {st.files_downloaded} file(s) downloaded "
                        f"({st.bytes_downloaded} bytes), {st.ranges} header range(s) ({st.bytes_ranged} bytes), "

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..errors import TargetNotFoundError, UsageError
 from .git import GitSource, is_git_work_tree
-from .hub import HubOptions, HubSource, hub_endpoint, with_endpoint
+from .hub_options import HubOptions, hub_endpoint, with_endpoint
 from .interface import RemoteCard, Source
 from .local import LocalSource, check_folder
 
@@ -81,6 +81,8 @@ def open_source(target: str, revision: str | None = None, hub: HubOptions | None
         if in_target and revision and in_target != revision:
             raise UsageError(f"The target asks for revision '{in_target}' and --revision for '{revision}'.",
                              hint="Give the revision once.")
+        from .hub import HubSource  # imports the Hub client: only for Hub targets
+
         return HubSource(repo_id, revision=in_target or revision, options=with_endpoint(hub, endpoint))
     if revision:
         raise UsageError("--revision applies to Hub targets (hf:ORG/NAME).",
@@ -94,6 +96,15 @@ def open_source(target: str, revision: str | None = None, hub: HubOptions | None
     if is_git_work_tree(root):
         return GitSource(root, given=target, hash_large=hash_weights)
     return LocalSource(root, given=target, hash_large=hash_weights)
+
+
+def __getattr__(name: str) -> object:
+    """``HubSource`` on first use, so that local scans never import the Hub client."""
+    if name == "HubSource":
+        from .hub import HubSource
+
+        return HubSource
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["GitSource", "HubOptions", "HubSource", "LocalSource", "RemoteCard", "Source", "open_source",

@@ -15,9 +15,8 @@ Nothing downloaded is executed, imported or unpickled.
 
 from __future__ import annotations
 
-import os
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterator, TypeVar
 
@@ -26,11 +25,7 @@ from huggingface_hub import try_to_load_from_cache
 from huggingface_hub.utils import build_hf_headers
 
 from ..constants import (
-    HUB_DEFAULT_ENDPOINT,
-    HUB_MAX_DOWNLOAD,
-    HUB_MAX_FILE_DOWNLOAD,
     HUB_READ_AHEAD,
-    HUB_TIMEOUT_SECONDS,
     MAX_HEADER_BYTES,
 )
 from ..errors import (
@@ -40,6 +35,7 @@ from ..errors import (
 )
 from ..models import FileEntry, LfsPointer, TargetInfo
 from .hub_http import RetryPolicy, call_with_retries, install_timeouts, ranged_get
+from .hub_options import HubOptions, hub_endpoint, with_endpoint
 from .interface import RemoteCard, Source
 
 T = TypeVar("T")
@@ -53,34 +49,6 @@ _CARD_FILES = frozenset({"README.md", ".gitattributes"})
 def _ext(path: str) -> str:
     name = PurePosixPath(path).name.lower()
     return name.rsplit(".", 1)[-1] if "." in name else ""
-
-
-def hub_endpoint(explicit: str | None = None) -> str:
-    """The Hub endpoint: ``explicit``, else HF_ENDPOINT (read now, not at import), else the public Hub."""
-    return (explicit or os.environ.get("HF_ENDPOINT") or HUB_DEFAULT_ENDPOINT).rstrip("/")
-
-
-@dataclass(frozen=True, kw_only=True)
-class HubOptions:
-    """How to reach the Hub and how much to transfer.
-
-    Attributes:
-        token: a Hub token; None uses HF_TOKEN or the cached login; False sends none.
-        endpoint: the Hub endpoint; None reads HF_ENDPOINT when the source is opened.
-        max_download: total bytes a scan may transfer (whole small files and header ranges).
-        max_file_download: larger files are not downloaded (weights never are).
-        cache_dir: huggingface_hub cache folder; None uses its default (HF_HUB_CACHE).
-        timeout: seconds for any single network operation.
-        retry: attempts and backoff for each request.
-    """
-
-    token: str | bool | None = field(default=None, repr=False)
-    endpoint: str | None = None
-    max_download: int = HUB_MAX_DOWNLOAD
-    max_file_download: int = HUB_MAX_FILE_DOWNLOAD
-    cache_dir: Path | None = None
-    timeout: float = HUB_TIMEOUT_SECONDS
-    retry: RetryPolicy | None = None
 
 
 @dataclass(slots=True)
@@ -110,6 +78,8 @@ class HubSource(Source):
     Raises:
         UsageError: ``repo_id`` is not a valid Hub repository id.
     """
+
+    remote = True
 
     def __init__(self, repo_id: str, revision: str | None = None, options: HubOptions | None = None) -> None:
         from huggingface_hub.errors import HFValidationError
@@ -337,12 +307,6 @@ class HubSource(Source):
             self.stats.ranges += 1
             self.stats.bytes_ranged += len(got)
             return got[:size]
-
-
-def with_endpoint(options: HubOptions | None, endpoint: str | None) -> HubOptions:
-    """``options`` with ``endpoint`` filled in when the target named one."""
-    options = options or HubOptions()
-    return replace(options, endpoint=endpoint) if endpoint else options
 
 
 __all__ = ["HEADER_EXTS", "HubOptions", "HubSource", "TransferStats", "hub_endpoint", "with_endpoint"]

@@ -64,6 +64,9 @@ class Source(ABC):
         """A local file holding the content of ``path``, when there is one (for ScanCode)."""
         return None
 
+    #: True for sources that transfer over a network (their ``stats`` say how much).
+    remote: bool = False
+
     def head(self, path: str) -> bytes | None:
         """The first ``CLASSIFY_HEAD_BYTES`` of ``path`` for content signals; None when unreadable."""
         try:
