@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 REPO = ROOT
 FIXTURES = ROOT / "fixtures"
-SCHEMA_PATH = ROOT / "src" / "osai_scan" / "schema" / "report.schema.json"
+SCHEMA_PATH = ROOT / "osai_scan" / "schema" / "report.schema.json"
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Fixture", "GIT_AUTHOR_EMAIL": "fixture@example.invalid",

@@ -9,11 +9,9 @@ from __future__ import annotations
 import json
 import shutil
 import struct
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from osai_scan.licenses import scancode_license_text  # noqa: E402
+from osai_scan.licenses import scancode_license_text
 
 ROOT = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from osai_scan.cache import CacheContext, DetectionCache
+from osai_scan.detect.cache import CacheContext, DetectionCache
 from osai_scan.models import Detection, FileStatus, Match, to_dict
 from osai_scan.pipeline import ScanOptions, ScanStats, scan
 from osai_scan.report.json import render_json

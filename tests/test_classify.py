@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from osai_scan._regex import Signal, required_literals
+from osai_scan.classify.signals import Signal, required_literals
 from osai_scan.classify import KEYS_MAX_BYTES, Classifier, key_paths, notebook_source
 from osai_scan.errors import RuleError
 from osai_scan.models import Component, FileEntry, LfsPointer
-from osai_scan.rules import ComponentRule, RuleSet, load_rules
+from osai_scan.ruleset import ComponentRule, RuleSet, load_rules
 
 
 def rules_from(tmp_path: Path, text: str) -> tuple[ComponentRule, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from osai_scan.models import Component
-from osai_scan.rules import load_rules
+from osai_scan.ruleset import load_rules
 from tests.corpus.accuracy import (
     STAND_INS,
     TARGET_ACCURACY,

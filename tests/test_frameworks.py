@@ -9,7 +9,7 @@ import pytest
 from osai_scan.errors import RuleError
 from osai_scan.licenses import LicenseKnowledge, expression_keys, scancode_license_info
 from osai_scan.models import Freedom, FreedomStatus
-from osai_scan.rules import load_rules
+from osai_scan.ruleset import load_rules
 
 
 def test_every_framework_is_valid_and_open() -> None:

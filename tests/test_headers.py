@@ -7,7 +7,7 @@ import struct
 
 import pytest
 
-from osai_scan.headers import HeaderError, read_gguf_header, read_safetensors_header
+from osai_scan.detect.headers import HeaderError, read_gguf_header, read_safetensors_header
 
 
 class CountingReader:

@@ -21,7 +21,7 @@ from pathlib import Path
 from osai_scan.classify import Classifier
 from osai_scan.constants import CLASSIFY_HEAD_BYTES
 from osai_scan.models import Component, FileEntry
-from osai_scan.rules import ComponentRule, load_rules
+from osai_scan.ruleset import ComponentRule, load_rules
 
 HERE = Path(__file__).resolve().parent
 CORPUS_TSV = HERE / "corpus.tsv"

@@ -5,13 +5,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from osai_scan.detect import WHOLE_FILE_APPROXIMATE_MAX_BYTES, Detector, regions_text, wants_approximate
-from osai_scan.engine import ScancodeEngine
+from osai_scan.detect.detector import WHOLE_FILE_APPROXIMATE_MAX_BYTES, Detector, regions_text, wants_approximate
+from osai_scan.detect.engine import ScancodeEngine
 from osai_scan.models import Classification, Component, FileEntry, FileStatus
 from osai_scan.pipeline import ScanOptions, scan
 from osai_scan.report.json import render_json
 from osai_scan.sources import LocalSource
-from osai_scan.unclear import assess
+from osai_scan.detect.unclear import assess
 from tests.conftest import validate_report
 from tests.trees import license_text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from osai_scan import workers
+from osai_scan.detect import workers
 from osai_scan.detect import Task
 from osai_scan.models import Detection, FileStatus
 from osai_scan.pipeline import ScanOptions, ScanStats, scan

@@ -6,7 +6,7 @@ import pytest
 
 from osai_scan.licenses import LicenseKnowledge
 from osai_scan.models import Criterion, Freedom
-from osai_scan.rules import load_rules
+from osai_scan.ruleset import load_rules
 
 M, C, F, U = "meets", "conditional", "fails", "unknown"
 

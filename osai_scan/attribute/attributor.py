@@ -1,0 +1,254 @@
+"""The governing license of each file, with its provenance (DESIGN.md attribution order).
+
+1. the file's own notice (ScanCode matches in the file, or license metadata in a weights header);
+2. a REUSE annotation (REUSE.toml, .reuse/dep5, ``<file>.license`` sidecar; see reuse.py for
+   how ``override`` annotations and sidecars also outrank the file's own notice);
+3. a component-scoped license file (LICENSE-MODEL, ...) in the file's folder or above;
+4. the nearest enclosing folder's license file (below the root);
+5. the repository's declared license: root license files and the model card (declared.py).
+Conflicts are findings, not silent overrides: license files of one folder that disagree are
+all applied (AND), and a reference to a license that cannot be found is reported.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Iterable
+
+from ..findings import FindingCatalogue
+from ..licenses import (
+    LicenseKnowledge,
+    expression_keys,
+    expression_to_spdx,
+    spdx_to_expression,
+)
+from ..models import Attribution, AttributionSource, Component, Detection, Finding
+from ..ruleset import LicenseFileRule
+from .reuse import Annotation, ReuseIndex
+
+#: Header metadata keys that carry a license (GGUF, safetensors __metadata__).
+_METADATA_LICENSE_KEYS = ("general.license", "license")
+#: The key ScanCode gives an SPDX-License-Identifier naming no license it knows.
+UNKNOWN_SPDX = "unknown-spdx"
+
+
+@dataclass(frozen=True, slots=True)
+class LicenseFile:
+    """A file whose text governs other files."""
+
+    path: str
+    folder: str
+    expression: str | None
+    components: tuple[Component, ...]
+    rule: str
+
+
+def _glob(name: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(name, p) for p in patterns)
+
+
+def _folder(path: str) -> str:
+    parent = str(PurePosixPath(path).parent)
+    return "" if parent == "." else parent
+
+
+def _is_within(path: str, folder: str) -> bool:
+    return folder == "" or path.startswith(folder + "/")
+
+
+def _and(expressions: Iterable[str]) -> str:
+    parts = list(dict.fromkeys(f"({e})" if " " in e else e for e in expressions))
+    return " AND ".join(parts)
+
+
+class Attributor:
+    """Computes governing licenses for a whole inventory.
+
+    Args:
+        knowledge: license knowledge (Hub ids, SPDX mapping).
+        component_rules: scoped license file names (attribution.yaml).
+        generic_rules: generic license file names (attribution.yaml).
+        reference_keys: ScanCode keys that only point at a license elsewhere.
+        catalogue: the findings catalogue.
+        reuse: the target's REUSE annotations, when it has any.
+    """
+
+    def __init__(self, knowledge: LicenseKnowledge, component_rules: tuple[LicenseFileRule, ...],
+                 generic_rules: tuple[LicenseFileRule, ...], reference_keys: frozenset[str],
+                 catalogue: FindingCatalogue, reuse: ReuseIndex | None = None) -> None:
+        self.knowledge = knowledge
+        self.component_rules = component_rules
+        self.generic_rules = generic_rules
+        self.reference_keys = reference_keys
+        self.catalogue = catalogue
+        self.reuse = reuse
+        self.own: dict[str, str | None] = {}
+        self.card_path: str | None = None
+        self.findings: list[Finding] = []
+        self._conflicts: dict[tuple[str, ...], list[tuple[str, Component]]] = {}
+        self._reuse_cache: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+        self._unresolved: dict[str, list[str]] = {}
+        for path, problem in reuse.problems if reuse else ():
+            self.findings.append(catalogue.make("attribution.reuse-invalid", f"{path}: {problem}.", paths=[path]))
+
+    # -- level 1: what the file says ----------------------------------------------------------
+
+    def own_expression(self, detection: Detection) -> tuple[str | None, AttributionSource]:
+        """The license a file's own content grants, reference-only keys removed."""
+        if detection.header is not None:
+            for item in detection.header.metadata:
+                if item.key in _METADATA_LICENSE_KEYS and item.value.strip():
+                    expression, _ = self.knowledge.hub_license(item.value)
+                    if expression:
+                        return expression, AttributionSource.FILE_METADATA
+            return None, AttributionSource.NONE
+        if not detection.expression:
+            return None, AttributionSource.NONE
+        return self._strip_references(detection.expression), AttributionSource.FILE_NOTICE
+
+    def references(self, detection: Detection) -> tuple[str, ...]:
+        """The reference-only keys ("see LICENSE") in a file's own detections."""
+        if not detection.expression:
+            return ()
+        return tuple(k for k in expression_keys(detection.expression) if k in self.reference_keys)
+
+    def _strip_references(self, expression: str) -> str | None:
+        keys = expression_keys(expression)
+        if not any(k in self.reference_keys for k in keys):
+            return expression
+        if all(k in self.reference_keys for k in keys):
+            return None
+        if "OR" in expression.upper().split():
+            return expression  # do not reshape choices; keep ScanCode's expression
+        return _and(k for k in keys if k not in self.reference_keys) or None
+
+    # -- license files ------------------------------------------------------------------------
+
+    def license_files(self, paths_labels: Iterable[tuple[str, Component]],
+                      own: dict[str, str | None]) -> list[LicenseFile]:
+        """Every file whose text governs others: component-scoped first, then generic."""
+        self.own = own
+        found = []
+        for path, component in paths_labels:
+            if component is not Component.LEGAL:
+                continue
+            name = PurePosixPath(path).name.lower()
+            scoped = next((r for r in self.component_rules if _glob(name, r.names)), None)
+            rule = scoped or next((r for r in self.generic_rules if _glob(name, r.names)), None)
+            if rule is None:
+                continue
+            found.append(LicenseFile(path=path, folder=_folder(path), expression=own.get(path),
+                                     components=rule.components, rule=rule.id))
+            if own.get(path) is None:
+                self.findings.append(self.catalogue.make(
+                    "attribution.license-file-unrecognised",
+                    f"No license was recognised in license file '{path}'.", paths=[path]))
+        return found
+
+    # -- level 2: REUSE ------------------------------------------------------------------------
+
+    def _resolve_ref(self, identifier: str) -> str | None:
+        """A ``LicenseRef-...`` resolves to the license detected in ``LICENSES/<id>.*`` (REUSE)."""
+        prefix = f"LICENSES/{identifier}."
+        for path, expression in self.own.items():
+            if path.startswith(prefix) and expression:
+                return expression
+        return None
+
+    def _reuse(self, annotation: Annotation, path: str) -> Attribution:
+        if annotation.spdx not in self._reuse_cache:
+            self._reuse_cache[annotation.spdx] = spdx_to_expression(annotation.spdx, self._resolve_ref)
+        expression, unresolved = self._reuse_cache[annotation.spdx]
+        if expression is None:
+            expression, unresolved = UNKNOWN_SPDX, (annotation.spdx,)
+        for identifier in unresolved:
+            self._unresolved.setdefault(f"{annotation.source_path} names '{identifier}'", []).append(path)
+        return Attribution(expression=expression, expression_spdx=expression_to_spdx(expression),
+                           source=AttributionSource.REUSE, source_path=annotation.source_path,
+                           detail=annotation.detail)
+
+    # -- levels 1-5 for one file ----------------------------------------------------------------
+
+    def attribute(self, path: str, component: Component, own: str | None, own_source: AttributionSource,
+                  license_files: list[LicenseFile], declared: str | None, declared_paths: str,
+                  references: tuple[str, ...] = ()) -> Attribution:
+        """The governing license of one file."""
+        toml = self.reuse.toml_annotation(path) if self.reuse else None
+        if toml is not None and toml.precedence == "override":
+            return self._reuse(toml, path)
+        if self.reuse and path in self.reuse.sidecars:
+            return self._reuse(self.reuse.sidecars[path], path)
+        if own:
+            if own_source is AttributionSource.FILE_NOTICE and UNKNOWN_SPDX in expression_keys(own):
+                self._unresolved.setdefault(f"'{path}' has an SPDX-License-Identifier naming no known license",
+                                            []).append(path)
+            if toml is not None and toml.precedence == "aggregate":
+                reuse = self._reuse(toml, path)
+                expression = _and([own, reuse.expression or UNKNOWN_SPDX])
+                return Attribution(expression=expression, expression_spdx=expression_to_spdx(expression),
+                                   source=AttributionSource.REUSE, source_path=toml.source_path,
+                                   detail=f"{toml.detail}, together with the file's own notice")
+            return Attribution(expression=own, expression_spdx=expression_to_spdx(own), source=own_source,
+                               source_path=path, detail="license notice in the file itself"
+                               if own_source is AttributionSource.FILE_NOTICE else "license metadata in the header")
+        annotation = toml or (self.reuse.dep5_annotation(path) if self.reuse else None)
+        if annotation is not None:
+            return self._reuse(annotation, path)
+        scoped = [lf for lf in license_files
+                  if lf.components and component in lf.components and _is_within(path, lf.folder)]
+        if scoped:
+            return self._from_files(path, component, scoped, AttributionSource.COMPONENT_LICENSE_FILE,
+                                    f"{component.value} license file")
+        enclosing = [lf for lf in license_files if not lf.components and lf.folder and _is_within(path, lf.folder)]
+        if enclosing:
+            return self._from_files(path, component, enclosing, AttributionSource.DIRECTORY_LICENSE_FILE,
+                                    "license file of folder")
+        if declared:
+            return Attribution(expression=declared, expression_spdx=expression_to_spdx(declared),
+                               source=AttributionSource.DECLARED, source_path=declared_paths,
+                               detail="repository's declared license")
+        if references and path != self.card_path:  # the card's own references are declared.* findings
+            self._unresolved.setdefault(f"'{path}' refers to a license elsewhere ({', '.join(references)})",
+                                        []).append(path)
+        return Attribution(expression=None, expression_spdx=None, source=AttributionSource.NONE,
+                           detail="no license found for this file at any level")
+
+    def _from_files(self, path: str, component: Component, candidates: list[LicenseFile],
+                    source: AttributionSource, what: str) -> Attribution:
+        """The nearest license file(s); several in one folder that disagree are a conflict (AND)."""
+        nearest = max(len(lf.folder) for lf in candidates)
+        peers = sorted((lf for lf in candidates if len(lf.folder) == nearest), key=lambda lf: lf.path)
+        known = [lf for lf in peers if lf.expression] or peers[:1]
+        if len({frozenset(expression_keys(lf.expression or "unknown")) for lf in known}) > 1:
+            self._conflicts.setdefault(tuple(lf.path for lf in known), []).append((path, component))
+        expression = _and(lf.expression or "unknown" for lf in known)
+        folder = known[0].folder
+        return Attribution(expression=expression, expression_spdx=expression_to_spdx(expression), source=source,
+                           source_path=", ".join(lf.path for lf in known),
+                           detail=f"{what} ({', '.join(lf.rule for lf in known)})" if source is
+                           AttributionSource.COMPONENT_LICENSE_FILE else f"{what} '{folder or '.'}/'")
+
+    def late_findings(self) -> list[Finding]:
+        """Findings known once every file is attributed: conflicts and unresolved references."""
+        out = []
+        for texts, governed in sorted(self._conflicts.items()):
+            components = sorted({c.value for _, c in governed})
+            files = sorted(p for p, _ in governed)
+            says = "; ".join(f"{p} says {self.own.get(p)}" for p in texts)
+            out.append(self.catalogue.make(
+                "attribution.license-texts-conflict",
+                f"License texts that govern the same {', '.join(components)} files contradict each other: {says}. "
+                f"Both are applied (AND) to {len(files)} file(s), e.g. {files[0]}.",
+                paths=[*texts, *files]))
+        for what, paths in sorted(self._unresolved.items()):
+            out.append(self.catalogue.make(
+                "attribution.unresolved-reference",
+                f"A license reference cannot be resolved: {what}"
+                + (f" (used for {len(set(paths))} file(s))" if len(set(paths)) > 1 else "") + ".",
+                paths=paths))
+        return out
+
+
+__all__ = ["Attributor", "LicenseFile", "UNKNOWN_SPDX"]

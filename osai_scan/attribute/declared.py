@@ -1,0 +1,159 @@
+"""The repository's declared license: root license files and the model card's metadata.
+
+The model card (README.md YAML front matter) declares ``license:`` as a Hub license id, or
+``license: other`` with ``license_name`` and ``license_link``. Root license files declare
+what ScanCode detects in them. When they disagree, that is a finding and both apply (AND).
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from ..findings import FindingCatalogue
+from ..licenses import (
+    LicenseKnowledge,
+    expression_keys,
+    expression_to_spdx,
+    key_of_spdx,
+)
+from ..models import Declared, DeclaredLicense, Finding, MetadataItem
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", re.DOTALL)
+#: Model card metadata kept in the report (``model-index`` is summarised).
+CARD_KEYS = ("license", "license_name", "license_link", "base_model", "base_model_relation", "datasets",
+             "library_name", "pipeline_tag", "extra_gated_prompt", "extra_gated_heading", "extra_gated_description",
+             "extra_gated_fields", "extra_gated_button_content", "model-index")
+_VALUE_MAX = 500
+
+
+def parse_front_matter(text: str) -> dict[str, object] | None:
+    """The YAML front matter of a model card, or None (safe YAML only)."""
+    match = _FRONT_MATTER.match(text.lstrip("\ufeff"))
+    if not match:
+        return None
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def card_items(card: dict[str, object]) -> tuple[MetadataItem, ...]:
+    """The model card metadata worth reporting, as strings."""
+    items = []
+    for key in CARD_KEYS:
+        value = card.get(key)
+        if value is None:
+            continue
+        if key == "model-index" and isinstance(value, list):
+            results = sum(len(m.get("results") or []) for m in value if isinstance(m, dict))
+            text = f"{len(value)} model(s), {results} evaluation result(s)"
+        else:
+            text = value if isinstance(value, str) else yaml.safe_dump(value, default_flow_style=True).strip()
+        items.append(MetadataItem(key=key, value=str(text)[:_VALUE_MAX]))
+    return tuple(items)
+
+
+class DeclaredReader:
+    """Reads the declared licenses of a repository.
+
+    Args:
+        knowledge: license knowledge (Hub ids, SPDX ids).
+        catalogue: the findings catalogue.
+    """
+
+    def __init__(self, knowledge: LicenseKnowledge, catalogue: FindingCatalogue) -> None:
+        self.knowledge = knowledge
+        self.catalogue = catalogue
+        self.findings: list[Finding] = []
+
+    def read(self, root_files: list[tuple[str, str | None]], card: dict[str, object] | None,
+             card_path: str | None, own: dict[str, str | None]) -> tuple[Declared, str | None]:
+        """The declared licenses and their combined expression (AND of all).
+
+        Args:
+            root_files: (path, detected expression) of each root license file.
+            card: the model card's front matter, when there is one.
+            card_path: the model card's path.
+            own: path → the license each file's own text grants (to follow ``license_link``).
+        """
+        entries: list[DeclaredLicense] = []
+        for path, detected in root_files:
+            expression = detected or "unknown"
+            entries.append(DeclaredLicense(source="license-file", path=path, value=path, expression=expression,
+                                           expression_spdx=expression_to_spdx(expression),
+                                           detail="license text detected by ScanCode"))
+        items: tuple[MetadataItem, ...] = ()
+        if card is not None and card_path is not None:
+            items = card_items(card)
+            entries.extend(self._card_licenses(card, card_path, own))
+        resolved = [e.expression for e in entries if e.expression]
+        combined = " AND ".join(dict.fromkeys(f"({e})" if " OR " in e else e for e in resolved)) or None
+        if len({frozenset(expression_keys(e)) for e in resolved}) > 1:
+            self.findings.append(self.catalogue.make(
+                "declared.conflict",
+                "The repository declares different licenses: "
+                + "; ".join(f"{e.path} ({e.source}) says {e.expression}" for e in entries if e.expression)
+                + ". Both are applied (AND) until the conflict is resolved.",
+                paths=[e.path for e in entries]))
+        declared = Declared(licenses=tuple(entries), model_card=items,
+                            license_files=tuple(sorted(path for path, _ in root_files)))
+        return declared, combined
+
+    def _card_licenses(self, card: dict[str, object], card_path: str,
+                       own: dict[str, str | None]) -> list[DeclaredLicense]:
+        raw = card.get("license")
+        values = raw if isinstance(raw, list) else [raw] if raw is not None else []
+        out = []
+        for value in values:
+            value = str(value)
+            if value.lower() == "other":
+                out.append(self._card_other(card, card_path, own))
+                continue
+            expression, note = self.knowledge.hub_license(value)
+            out.append(DeclaredLicense(source="model-card", path=card_path, value=value, expression=expression,
+                                       expression_spdx=expression_to_spdx(expression), detail=note))
+            if expression is None:
+                self.findings.append(self.catalogue.make(
+                    "declared.unresolved-license",
+                    f"Model card '{card_path}' declares license '{value}', which osai-scan cannot map to one "
+                    f"license: {note}.", paths=[card_path]))
+        return out
+
+    def _card_other(self, card: dict[str, object], card_path: str, own: dict[str, str | None]) -> DeclaredLicense:
+        name = str(card.get("license_name") or "").strip()
+        link = str(card.get("license_link") or "").strip()
+        if not name or not link:
+            missing = " and ".join(k for k, v in (("license_name", name), ("license_link", link)) if not v)
+            self.findings.append(self.catalogue.make(
+                "declared.license-other-incomplete",
+                f"Model card '{card_path}' declares license: other without {missing}.", paths=[card_path]))
+        expression = None
+        detail = ""
+        if link and "://" not in link:
+            target = link.lstrip("./")
+            if target in own:
+                expression = own[target] or "unknown"
+                detail = f"license_link points to '{target}'"
+            else:
+                self.findings.append(self.catalogue.make(
+                    "attribution.unresolved-reference",
+                    f"Model card '{card_path}' has license_link '{link}', which is not a file of the repository.",
+                    paths=[card_path]))
+        if expression is None and name:
+            expression, detail = self.knowledge.hub_license(name)
+            expression = expression or key_of_spdx(name)
+        if expression is None:
+            self.findings.append(self.catalogue.make(
+                "declared.license-other-unresolved",
+                f"Model card '{card_path}' declares license: other"
+                + (f" (license_name: {name})" if name else "") + (f" (license_link: {link})" if link else "")
+                + ", which osai-scan cannot resolve to a license text.", paths=[card_path]))
+        return DeclaredLicense(source="model-card", path=card_path, value=f"other: {name or link or '?'}",
+                               expression=expression, expression_spdx=expression_to_spdx(expression),
+                               detail=detail or "license: other")
+
+
+__all__ = ["CARD_KEYS", "DeclaredReader", "card_items", "parse_front_matter"]

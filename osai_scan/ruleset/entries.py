@@ -1,0 +1,215 @@
+"""The entries of the rules files: license rows, license files, Hub ids, frameworks, findings, MOF lists.
+
+``rules.py`` loads the files; this module holds what one entry is and how it is parsed, so
+that every error names the file and the line of the entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import RuleError
+from ..models import (
+    Component,
+    Freedom,
+    FreedomCell,
+    FreedomRow,
+    FreedomStatus,
+    Severity,
+)
+from .parse import as_list, check_keys, line_of
+
+LICENSE_KINDS = ("software", "model", "data", "content", "policy", "generic")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LicenseFileRule:
+    """File names whose text governs other files (``attribution.yaml``)."""
+
+    id: str
+    names: tuple[str, ...]
+    components: tuple[Component, ...] = ()
+    dirs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LicenseFacts:
+    """A curated license row from ``licenses.yaml``."""
+
+    key: str
+    name: str
+    kind: str
+    open_data: bool
+    row: FreedomRow
+    source: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HubLicense:
+    """A Hugging Face Hub license id and the ScanCode expression it stands for."""
+
+    id: str
+    name: str
+    expression: str | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Framework:
+    """A framework that runs models (``frameworks.yaml``): Code satisfied by reference.
+
+    Attributes:
+        id: stable dotted id, e.g. ``framework.transformers``.
+        name: the framework's name.
+        library_names: model card ``library_name`` values that mean it (lowercase).
+        formats: weight-file extensions that imply it when the card names no library.
+        license: ScanCode key expression of the framework's own license.
+        source: its code repository.
+        license_url: the license file the entry was checked against.
+        where: ``frameworks.yaml:<line>`` of the entry.
+    """
+
+    id: str
+    name: str
+    library_names: tuple[str, ...]
+    formats: tuple[str, ...]
+    license: str
+    source: str
+    license_url: str
+    where: str
+
+
+def parse_framework(raw: Any, path: Path) -> Framework:
+    """Parse one entry of ``frameworks.yaml``.
+
+    Raises:
+        RuleError: a missing id, name, license or source, or neither library names nor formats.
+    """
+    if not isinstance(raw, dict):
+        raise RuleError("each framework entry must be a mapping", path=str(path))
+    line = line_of(raw)
+    for key in ("id", "name", "license", "source"):
+        if not raw.get(key):
+            raise RuleError(f"framework entry needs {key!r}", path=str(path), line=line)
+    names = tuple(n.lower() for n in as_list(raw.get("library_names")))
+    formats = tuple(f.lower().lstrip(".") for f in as_list(raw.get("formats")))
+    if not names and not formats:
+        raise RuleError("framework entry needs 'library_names' or 'formats'", path=str(path), line=line)
+    return Framework(id=str(raw["id"]), name=str(raw["name"]), library_names=names, formats=formats,
+                     license=str(raw["license"]), source=str(raw["source"]),
+                     license_url=str(raw.get("license_url") or raw["source"]), where=f"{path.name}:{line}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FindingSpec:
+    """A finding type of the catalogue (``findings.yaml``): id, severity, title and hint."""
+
+    id: str
+    severity: Severity
+    title: str
+    hint: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MofLicenses:
+    """The Model Openness Framework's license lists (``mof/licenses.yaml``), SPDX ids.
+
+    Attributes:
+        recommended: content type (code, data, document) → licenses the MOF recommends for it.
+        open_data: open-data licenses the MOF's tool accepts as open (SPDX ids as the MOF writes them).
+        source: where the lists were copied from.
+    """
+
+    recommended: tuple[tuple[str, tuple[str, ...]], ...]
+    open_data: tuple[str, ...]
+    source: str
+
+    def recommended_for(self, content_type: str) -> frozenset[str]:
+        """The SPDX ids (lowercased, for comparison) the MOF recommends for ``content_type``."""
+        return frozenset(s.lower() for s in dict(self.recommended).get(content_type, ()))
+
+    def recommended_names(self, content_type: str) -> tuple[str, ...]:
+        """The SPDX ids the MOF recommends for ``content_type``, as the MOF writes them."""
+        return dict(self.recommended).get(content_type, ())
+
+
+_FREEDOM_STATUSES = {s.value for s in FreedomStatus}
+_LICENSE_KEYS = {"key", "name", "kind", "open_data", "freedoms"}
+_DOT_ID = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
+
+
+def parse_row(raw: Any, where: str, line: int | None) -> FreedomRow:
+    """Parse the ``freedoms`` mapping of a license entry: a status and a reason per freedom.
+
+    Raises:
+        RuleError: a freedom without a valid status or without a ``because``.
+    """
+    if not isinstance(raw, dict):
+        raise RuleError("'freedoms' must be a mapping of study/use/modify/share", path=where, line=line)
+    check_keys(raw, {f.value for f in Freedom}, "freedoms", where)
+    cells = {}
+    for freedom in Freedom:
+        cell = raw.get(freedom.value)
+        if not isinstance(cell, dict) or cell.get("status") not in _FREEDOM_STATUSES:
+            raise RuleError(f"freedom {freedom.value!r} needs a status among {sorted(_FREEDOM_STATUSES)}",
+                            path=where, line=line_of(cell, line))
+        because = str(cell.get("because") or "").strip()
+        if not because:
+            raise RuleError(f"freedom {freedom.value!r} needs a 'because'", path=where, line=line_of(cell, line))
+        cells[freedom.value] = FreedomCell(status=FreedomStatus(cell["status"]), because=(because,))
+    return FreedomRow(**cells)
+
+
+def parse_license(raw: Any, path: Path) -> LicenseFacts:
+    """Parse one entry of ``licenses.yaml``.
+
+    Raises:
+        RuleError: a missing key, an unknown kind, or ``open_data: true`` on a row that restricts a freedom.
+    """
+    where = str(path)
+    if not isinstance(raw, dict):
+        raise RuleError("each license entry must be a mapping", path=where)
+    line = line_of(raw)
+    check_keys(raw, _LICENSE_KEYS, "license entry", where)
+    if not raw.get("key"):
+        raise RuleError("license entry needs a 'key'", path=where, line=line)
+    kind = str(raw.get("kind") or "generic")
+    if kind not in LICENSE_KINDS:
+        raise RuleError(f"unknown kind {kind!r} (expected one of: {', '.join(LICENSE_KINDS)})", path=where, line=line)
+    if not isinstance(raw.get("open_data", False), bool):
+        raise RuleError("'open_data' must be true or false", path=where, line=line)
+    row = parse_row(raw.get("freedoms"), where, line)
+    if raw.get("open_data") and any(row.cell(f).status is not FreedomStatus.MEETS for f in Freedom):
+        raise RuleError(f"{raw['key']}: open_data: true needs every freedom to meet", path=where, line=line)
+    return LicenseFacts(key=str(raw["key"]), name=str(raw.get("name") or raw["key"]), kind=kind,
+                        open_data=bool(raw.get("open_data", False)), row=row, source=f"{path.name}:{line}")
+
+
+def parse_finding(raw: Any, where: str) -> FindingSpec:
+    """Parse one entry of ``findings.yaml``.
+
+    Raises:
+        RuleError: not a mapping, a bad id or severity, or a missing title or hint.
+    """
+    if not isinstance(raw, dict):
+        raise RuleError("each finding must be a mapping", path=where)
+    line = line_of(raw)
+    check_keys(raw, {"id", "severity", "title", "hint"}, "finding", where)
+    if not _DOT_ID.match(str(raw.get("id") or "")):
+        raise RuleError(f"finding id {raw.get('id')!r} must be dotted lowercase (a.b-c)", path=where, line=line)
+    try:
+        severity = Severity(raw.get("severity"))
+    except ValueError:
+        raise RuleError(f"unknown severity {raw.get('severity')!r} (error, warning, info)", path=where,
+                        line=line) from None
+    if not raw.get("title") or not raw.get("hint"):
+        raise RuleError(f"finding {raw['id']!r} needs a 'title' and a 'hint'", path=where, line=line)
+    return FindingSpec(id=str(raw["id"]), severity=severity, title=" ".join(str(raw["title"]).split()),
+                       hint=" ".join(str(raw["hint"]).split()))
+
+
+__all__ = ["FindingSpec", "Framework", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
+           "MofLicenses", "parse_finding", "parse_framework", "parse_license", "parse_row"]
