@@ -286,6 +286,8 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
         by_component=tuple(sorted(Counter(f.component.value for f in files_t).items())),
         by_status=tuple(sorted(Counter(f.status.value for f in files_t).items())),
         findings_by_severity=severity_counts(findings),
+        header_files=sum(1 for f in files_t if f.header is not None),
+        header_bytes_read=sum(f.header.bytes_read or 0 for f in files_t if f.header is not None),
     )
     stats.timed("report", start)
     return Report(
@@ -293,7 +295,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
         verdict=chosen.verdict, components=chosen.components, declared=declared, findings=tuple(findings),
         files=files_t, summary=summary, profiles=profiles, generated_at=_generated_at(),
         complete=source.complete and resolved.complete and not any(f.status is FileStatus.ERROR for f in files_t),
-        references=resolved.references,
+        references=resolved.references, transfer=source.transfer(),
     )
 
 

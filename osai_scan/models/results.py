@@ -218,7 +218,27 @@ class Summary:
     by_component: tuple[tuple[str, int], ...]
     by_status: tuple[tuple[str, int], ...]
     findings_by_severity: tuple[tuple[str, int], ...]
+    header_files: int = 0
+    header_bytes_read: int = 0
 
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Transfer:
+    """What a remote scan (a Hub repository) transferred; cached files cost nothing.
+
+    Attributes:
+        files_downloaded: small files downloaded whole (cards, license files, configs).
+        bytes_downloaded: their bytes.
+        files_from_cache: small files served by the local Hub cache instead.
+        header_ranges: ranged requests made to read weight and data file headers.
+        header_bytes: bytes those ranged requests transferred (weights are never downloaded).
+    """
+
+    files_downloaded: int
+    bytes_downloaded: int
+    files_from_cache: int
+    header_ranges: int
+    header_bytes: int
 
 
 def empty_row(status: FreedomStatus, because: str) -> FreedomRow:

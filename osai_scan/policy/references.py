@@ -3,8 +3,10 @@
 Runs after attribution and before evaluation. From the model card (and, for Hub targets, the
 Hub's own metadata) it builds:
 
-* Code by reference: when no file is labelled code, the framework named by ``library_name``
-  (``rules/frameworks.yaml``) stands in for the Code component, reported as ``referenced``;
+* Code by reference: when no file is labelled code, the framework named by the card's
+  ``library_name``, else by the Hub's model info, else by the repository's files (config.json,
+  model_index.json, adapter_config.json), else by the weights' format (``rules/frameworks.yaml``)
+  stands in for the Code component, reported as ``referenced`` with where it came from;
 * Training Data by reference: each dataset the card lists, with the license its own card
   declares on the Hub (looked up for Hub targets only: a local scan never touches the network);
 * lineage: each ``base_model``'s declared license restricts the derivative's Model component,
@@ -15,6 +17,7 @@ Hub's own metadata) it builds:
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Iterable
@@ -42,6 +45,9 @@ from ..models import (
 )
 from ..ruleset import Framework
 from ..sources.interface import RemoteCard, Source
+
+#: Files that name a framework (config.json, model_index.json, ...) are read up to this size.
+_FRAMEWORK_FILE_MAX_BYTES = 1024 * 1024
 
 #: Model card keys that describe an access gate.
 GATE_KEYS = ("extra_gated_prompt", "extra_gated_fields", "extra_gated_heading", "extra_gated_description",
@@ -147,11 +153,15 @@ class ReferenceResolver:
     # -- Code by reference -------------------------------------------------------------------
 
     def _framework(self, card: dict[str, Any], where: str, model_paths: Iterable[str]) -> None:
+        """Code by reference: the card's library_name, else the Hub's model info, else files, else formats.
+
+        An export format (``export: true``: ONNX, GGUF) never displaces the framework the weights
+        were made with: when one is found as well, both are listed, the maker first.
+        """
+        found: list[tuple[Framework, str]] = []
         library = str(card.get("library_name") or "").strip()
-        framework, matched_by = None, ""
         if library:
-            framework = next((f for f in self.frameworks if library.lower() in f.library_names), None)
-            matched_by = f"library_name: {library} ({where})"
+            framework = self._by_library(library)
             if framework is None:
                 self.findings.append(Finding(
                     id="code.framework-unknown", severity=Severity.INFO,
@@ -160,23 +170,84 @@ class ReferenceResolver:
                     paths=(where,) if where != "model card" else (),
                     hint="Add the framework and its license to a frameworks.yaml in a --rules folder."))
                 return
-        else:
-            exts = {PurePosixPath(p).suffix.lower().lstrip(".") for p in model_paths}
-            framework = next((f for f in self.frameworks if exts & set(f.formats)), None)
-            if framework is None:
-                return
-            fmt = sorted(exts & set(framework.formats))[0]
-            matched_by = f"weights format .{fmt} (no library_name in the model card)"
-        self.references.append(Reference(
-            kind=ReferenceKind.FRAMEWORK, id=framework.id, component=Component.CODE, name=framework.name,
-            declared=framework.license, expression=framework.license,
-            expression_spdx=expression_to_spdx(framework.license), source=f"rules/{framework.where}",
-            matched_by=matched_by, url=framework.license_url, detail=f"code: {framework.source}"))
+            found.append((framework, f"library_name: {library} ({where})"))
+        found.extend(self._from_host())
+        found.extend(self._from_files())
+        exts = {PurePosixPath(p).suffix.lower().lstrip(".") for p in model_paths}
+        for framework in self.frameworks:
+            if exts & set(framework.formats):
+                fmt = sorted(exts & set(framework.formats))[0]
+                found.append((framework, f"weights format .{fmt}" + ("" if library else
+                                                                     " (no library_name in the model card)")))
+        if not found:
+            return
+        maker = next(((f, m) for f, m in found if not f.export), None)
+        chosen = [maker] if maker is not None else [found[0]]
+        if maker is not None:  # an export format found as well is listed after the maker
+            export = next(((f, m) for f, m in found if f.export), None)
+            if export is not None:
+                chosen.append(export)
+        for framework, matched_by in chosen:
+            self.references.append(Reference(
+                kind=ReferenceKind.FRAMEWORK, id=framework.id, component=Component.CODE, name=framework.name,
+                declared=framework.license, expression=framework.license,
+                expression_spdx=expression_to_spdx(framework.license), source=f"rules/{framework.where}",
+                matched_by=matched_by, url=framework.license_url, detail=f"code: {framework.source}"
+                + (" (an export format: it runs the weights, which were made with another framework)"
+                   if framework.export and len(chosen) > 1 else "")))
+        framework, matched_by = chosen[0]
+        also = "".join(f"; the weights are also served for {f.name} ({f.license}), matched by {m}"
+                       for f, m in chosen[1:])
         self.findings.append(Finding(
             id="code.by-reference", severity=Severity.INFO,
             message=f"The repository holds no code; the Code component is satisfied by reference to "
-                    f"{framework.name} ({framework.license}), matched by {matched_by}.",
+                    f"{framework.name} ({framework.license}), matched by {matched_by}{also}.",
             hint=f"Check that the model runs on {framework.name} alone, with no custom code fetched at load time."))
+
+    def _by_library(self, library: str) -> Framework | None:
+        return next((f for f in self.frameworks if library.lower() in f.library_names), None)
+
+    def _from_host(self) -> list[tuple[Framework, str]]:
+        """The framework the Hub's model info reports (its library_name, or Transformers classes)."""
+        info = self.source.model_info()
+        if info is None:
+            return []
+        out = []
+        if info.library_name and (framework := self._by_library(info.library_name)) is not None:
+            out.append((framework, f"library_name: {info.library_name} ({info.where})"))
+        transformers = self._by_library("transformers")
+        if transformers is not None:
+            if info.auto_model:
+                out.append((transformers, f"transformers_info.auto_model: {info.auto_model} ({info.where})"))
+            elif info.architectures:
+                out.append((transformers, f"config architectures: {', '.join(info.architectures)} ({info.where})"))
+        return out
+
+    def _from_files(self) -> list[tuple[Framework, str]]:
+        """Frameworks named by files at the root (``files`` in rules/frameworks.yaml), in table order."""
+        out = []
+        documents: dict[str, dict[str, Any] | None] = {}
+        for framework in self.frameworks:
+            for path, keys in framework.files:
+                if path not in documents:
+                    documents[path] = self._json_object(path)
+                document = documents[path]
+                if document is None:
+                    continue
+                held = [k for k in keys if k in document]
+                if keys and not held:
+                    continue
+                out.append((framework, f"{path}" + (f" holds {held[0]}" if held else " is present")
+                            + " (no library_name in the model card or the Hub's model info)"))
+                break
+        return out
+
+    def _json_object(self, path: str) -> dict[str, Any] | None:
+        try:
+            data = json.loads(self.source.read(path, _FRAMEWORK_FILE_MAX_BYTES, 0))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
 
     # -- Training Data by reference ----------------------------------------------------------
 

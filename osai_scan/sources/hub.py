@@ -7,7 +7,8 @@ the asked revision resolves to. Only what license evidence needs is transferred:
   downloaded with ``hf_hub_download`` pinned to the resolved commit SHA, so the client's cache
   serves re-scans and a cached copy can never stand in for another commit;
 * ``.safetensors`` and ``.gguf`` files are never downloaded: their headers are read with
-  bounded HTTP range requests (``hub_http.ranged_get``), at most ``MAX_HEADER_BYTES`` per file;
+  exact HTTP range requests (``hub_http.ranged_get``): the bytes the header parser asks for,
+  nothing read ahead, at most ``MAX_HEADER_BYTES`` per file;
 * anything else above the per-file cap is listed with status ``skipped`` and the reason.
 
 Nothing downloaded is executed, imported or unpickled.
@@ -39,10 +40,10 @@ from ..errors import (
     HubError,
     HubUnavailableError,
 )
-from ..models import FileEntry, LfsPointer, TargetInfo
+from ..models import FileEntry, LfsPointer, TargetInfo, Transfer
 from .hub_http import RetryPolicy, call_with_retries, install_timeouts, ranged_get
 from .hub_options import HubOptions, hub_endpoint, with_endpoint
-from .interface import RemoteCard, Source
+from .interface import HostModelInfo, RemoteCard, Source
 
 T = TypeVar("T")
 
@@ -55,6 +56,20 @@ _CARD_FILES = frozenset({"README.md", ".gitattributes"})
 def _ext(path: str) -> str:
     name = PurePosixPath(path).name.lower()
     return name.rsplit(".", 1)[-1] if "." in name else ""
+
+
+def _host_info(info: Any, where: str) -> HostModelInfo:
+    """The framework facts of a ``ModelInfo`` (any field may be missing or malformed)."""
+    def text(value: Any) -> str | None:
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
+    transformers_info = getattr(info, "transformers_info", None)
+    config = getattr(info, "config", None)
+    architectures = config.get("architectures") if isinstance(config, dict) else None
+    return HostModelInfo(
+        library_name=text(getattr(info, "library_name", None)), pipeline_tag=text(getattr(info, "pipeline_tag", None)),
+        auto_model=text(getattr(transformers_info, "auto_model", None)),
+        architectures=tuple(str(a) for a in architectures) if isinstance(architectures, list) else (), where=where)
 
 
 @dataclass(slots=True)
@@ -108,6 +123,7 @@ class HubSource(Source):
         self._lock = threading.RLock()
         self._commit: str | None = None
         self._gated: str | None = None
+        self._info: HostModelInfo | None = None
         self._entries: dict[str, FileEntry] = {}
         self._local: dict[str, Path] = {}
         self._ranges: dict[str, tuple[int, bytes]] = {}
@@ -140,6 +156,7 @@ class HubSource(Source):
                 entries = [self._entry_from_sibling(s) for s in siblings]
             self._entries = {e.path: e for e in entries}
             self._gated = info.gated or None
+            self._info = _host_info(info, f"Hub model info of '{self.repo_id}' at {commit}")
             if self._gated:
                 self._check_gate_access(commit)
             self._commit = commit
@@ -190,6 +207,17 @@ class HubSource(Source):
         """Every file of the repository at the resolved commit."""
         self._load()
         yield from self._entries.values()
+
+    def model_info(self) -> HostModelInfo | None:
+        """The Hub's own model info: library_name, pipeline_tag, transformers_info, config architectures."""
+        self._load()
+        return self._info
+
+    def transfer(self) -> Transfer:
+        """Files downloaded and header bytes ranged so far (cached files cost nothing)."""
+        st = self.stats
+        return Transfer(files_downloaded=st.files_downloaded, bytes_downloaded=st.bytes_downloaded,
+                        files_from_cache=st.files_from_cache, header_ranges=st.ranges, header_bytes=st.bytes_ranged)
 
     def gate(self) -> str | None:
         """The repository's gate on the Hub: "auto", "manual", or None."""
@@ -299,9 +327,9 @@ class HubSource(Source):
             start, data = self._ranges.get(entry.path, (0, b""))
             if start <= offset and offset + size <= start + len(data):
                 return data[offset - start:offset - start + size]
-            want = min(max(size, HUB_READ_AHEAD), entry.size - offset)
+            want = size  # exact: the header readers ask for what they need, nothing is read ahead
             used = self._ranged_per_file.get(entry.path, 0)
-            if used + want > MAX_HEADER_BYTES + HUB_READ_AHEAD:
+            if used + want > MAX_HEADER_BYTES + 8:
                 raise OSError(f"header of '{entry.path}' needs more than {MAX_HEADER_BYTES} bytes; not read")
             self._spend(want, entry.path)
             url = hf_hub_url(self.repo_id, entry.path, revision=self.commit, endpoint=self.endpoint)

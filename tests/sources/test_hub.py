@@ -164,10 +164,13 @@ def test_weights_are_read_by_bounded_ranges_only(hub: FakeHub, tmp_path: Path) -
     source = _source(hub, tmp_path)
     weights = (FIXTURES / OPEN / "model.safetensors").read_bytes()
     assert source.read("model.safetensors", 8, 0) == weights[:8]
-    assert source.read("model.safetensors", 16, 8) == weights[8:24]  # served from the read-ahead
+    assert source.read("model.safetensors", 16, 8) == weights[8:24]
+    assert source.read("model.safetensors", 4, 10) == weights[10:14]  # within the last range: no request
     ranges = [h.get("range") for m, p, h in hub.requests if p.startswith("/_lfs/")]
-    assert ranges == [f"bytes=0-{len(weights) - 1}"]  # one request: 64 KiB read-ahead, clipped to the file
-    assert hub.bytes_served == {f"{OPEN}/model.safetensors": len(weights)}
+    assert ranges == ["bytes=0-7", "bytes=8-23"]  # exact ranges, nothing read ahead
+    assert hub.bytes_served == {f"{OPEN}/model.safetensors": 24}
+    assert (source.stats.ranges, source.stats.bytes_ranged) == (2, 24)
+    assert source.transfer().header_bytes == 24
     assert source.local_path("model.safetensors") is None
     with pytest.raises(OSError, match="never downloaded whole"):
         source.read("model.safetensors")

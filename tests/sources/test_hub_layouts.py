@@ -1,0 +1,139 @@
+"""Hub repositories shaped like real ones, scanned through the fake Hub; bytes counted at the server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from osai_scan import ScanOptions, scan
+from osai_scan.models import Component, ComponentStatus, Presence, VerdictStatus
+from osai_scan.sources import HubOptions
+from osai_scan.sources.hub_http import RetryPolicy
+from tests import hubrepos
+from tests.fakehub import FakeHub
+from tests.hubenv import hf_env, report_data  # noqa: F401 - fixtures
+
+FAST = RetryPolicy(attempts=3, backoff=0.05, timeout=5.0)
+MIB = 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def layouts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FakeHub, dict[str, hubrepos.RepoWriter]]]:
+    root = tmp_path_factory.mktemp("layouts") / "hub"
+    repos = {w.repo_id: w for w in hubrepos.write_all(root)}
+    with FakeHub(root) as hub:
+        yield hub, repos
+
+
+def _scan(hub: FakeHub, tmp_path: Path, repo_id: str) -> object:
+    hub.reset_counters()
+    return scan(f"hf:{repo_id}", ScanOptions(hub=HubOptions(endpoint=hub.endpoint, cache_dir=tmp_path / "cache",
+                                                            retry=FAST, timeout=5.0), use_cache=False))
+
+
+def _weight_bytes(hub: FakeHub, repo_id: str) -> int:
+    return sum(n for key, n in hub.bytes_served.items()
+               if key.startswith(repo_id + "/") and key.endswith((".safetensors", ".gguf", ".bin", ".onnx", ".parquet")))
+
+
+def _model_licenses(report: object) -> list[tuple[str | None, int, tuple[str, ...]]]:
+    model = report.component(Component.MODEL)  # type: ignore[attr-defined]
+    return [(lc.expression, lc.files, lc.references) for lc in model.licenses]
+
+
+def test_160_shards_read_every_header_under_one_mib(layouts, tmp_path: Path) -> None:
+    hub, repos = layouts
+    repo = repos["acme/sharded-160"]
+    report = _scan(hub, tmp_path, repo.repo_id)
+    shards = [f for f in report.files if f.path.endswith(".safetensors")]
+    assert len(shards) == 160
+    assert all(f.component is Component.MODEL and f.status.value == "header-only" for f in shards)
+    served = _weight_bytes(hub, repo.repo_id)
+    assert served == sum(repo.weight_bytes.values()) < MIB  # exactly the headers, nothing read ahead
+    data = report_data(report)
+    assert data["summary"]["header_files"] == 160
+    assert data["summary"]["header_bytes_read"] == served
+    assert data["transfer"]["header_bytes"] == served and data["transfer"]["header_ranges"] == 320
+    assert all(f["header"]["bytes_read"] == f["header"]["header_bytes"] for f in data["files"] if f["header"])
+    assert _model_licenses(report) == [("apache-2.0", 162, ())]  # 160 shards, the index, config.json
+    assert report.verdict.status is VerdictStatus.OPEN_SOURCE_AI
+
+
+def _framework_refs(report: object) -> list[tuple[str, str | None, str]]:
+    return [(r.id, r.expression, r.matched_by) for r in report.references  # type: ignore[attr-defined]
+            if r.kind.value == "framework"]
+
+
+def test_card_without_library_name_takes_the_framework_from_the_hub(layouts, tmp_path: Path) -> None:
+    hub, repos = layouts
+    report = _scan(hub, tmp_path, "acme/no-library-name")
+    labels = {f.path: f.component.value for f in report.files}
+    assert labels == {"LICENSE": "legal", "README.md": "documentation", "config.json": "model",
+                      "generation_config.json": "model", "model.safetensors": "model", "tokenizer_config.json": "model"}
+    commit = report.target.commit
+    assert _framework_refs(report) == [("framework.transformers", "apache-2.0", "library_name: transformers "
+                                        f"(Hub model info of 'acme/no-library-name' at {commit})")]
+    code = report.component(Component.CODE)
+    assert (code.presence, code.status) == (Presence.REFERENCED, ComponentStatus.OPEN)
+    assert _model_licenses(report) == [("mit", 4, ())]
+    assert report.verdict.status is VerdictStatus.OPEN_SOURCE_AI
+    assert _weight_bytes(hub, "acme/no-library-name") == sum(repos["acme/no-library-name"].weight_bytes.values())
+
+
+def test_diffusers_pipeline_with_sub_folders(layouts, tmp_path: Path) -> None:
+    hub, repos = layouts
+    report = _scan(hub, tmp_path, "acme/diffusion-pipeline")
+    model_files = sorted(f.path for f in report.files if f.component is Component.MODEL)
+    assert model_files == ["model_index.json", "scheduler/scheduler_config.json", "text_encoder/config.json",
+                           "text_encoder/model.safetensors", "tokenizer/merges.txt", "tokenizer/vocab.json",
+                           "unet/config.json", "unet/diffusion_pytorch_model.safetensors", "vae/config.json",
+                           "vae/diffusion_pytorch_model.safetensors"]
+    assert [r[0] for r in _framework_refs(report)] == ["framework.diffusers"]
+    assert "Hub model info of 'acme/diffusion-pipeline'" in _framework_refs(report)[0][2]
+    assert _model_licenses(report) == [("bigscience-open-rail-m2", 10, ())]
+    assert report.component(Component.MODEL).status is ComponentStatus.NOT_OPEN
+    assert report.verdict.status is VerdictStatus.NOT_OPEN_SOURCE_AI
+    assert _weight_bytes(hub, "acme/diffusion-pipeline") == sum(repos["acme/diffusion-pipeline"].weight_bytes.values())
+
+
+def test_onnx_export_never_displaces_the_framework_the_weights_were_made_with(layouts, tmp_path: Path) -> None:
+    hub, repos = layouts
+    report = _scan(hub, tmp_path, "acme/onnx-export")
+    assert report.file("onnx/model.onnx").component is Component.MODEL
+    assert report.file("onnx/model.onnx").status.value == "skipped"  # binary: never read
+    refs = _framework_refs(report)
+    assert [(i, e) for i, e, _ in refs] == [("framework.onnxruntime", "mit"), ("framework.transformers", "apache-2.0")]
+    assert refs[0][2] == "weights format .onnx (no library_name in the model card)"
+    finding = next(f for f in report.findings if f.id == "code.by-reference")
+    assert finding.message.startswith("The repository holds no code; the Code component is satisfied by reference "
+                                      "to Hugging Face Transformers (apache-2.0)")
+    assert "also served for ONNX Runtime (mit)" in finding.message
+    code = report.component(Component.CODE)
+    assert [(lc.expression, lc.references) for lc in code.licenses] == [
+        ("apache-2.0", ("framework.transformers",)), ("mit", ("framework.onnxruntime",))]
+    assert _model_licenses(report) == [("apache-2.0", 4, ())]
+    assert report.verdict.status is VerdictStatus.OPEN_SOURCE_AI
+    assert _weight_bytes(hub, "acme/onnx-export") == repos["acme/onnx-export"].weight_bytes["model.safetensors"]
+
+
+@pytest.mark.parametrize(("repo_id", "framework", "matched_by"), [
+    ("acme/no-library-name", "framework.transformers",
+     "config.json holds transformers_version (no library_name in the model card or the Hub's model info)"),
+    ("acme/diffusion-pipeline", "framework.diffusers",
+     "model_index.json holds _diffusers_version (no library_name in the model card or the Hub's model info)"),
+    ("acme/onnx-export", "framework.transformers",
+     "config.json holds transformers_version (no library_name in the model card or the Hub's model info)"),
+])
+def test_local_scans_infer_the_framework_from_the_same_files(layouts, tmp_path: Path, repo_id: str, framework: str,
+                                                              matched_by: str) -> None:
+    import shutil
+
+    _, repos = layouts
+    folder = tmp_path / "copy"
+    shutil.copytree(repos[repo_id].folder, folder, ignore=shutil.ignore_patterns(".fakehub.yaml"))
+    report = scan(str(folder), ScanOptions(use_cache=False))
+    refs = _framework_refs(report)
+    assert (framework, matched_by) in [(i, m) for i, _, m in refs]
+    assert report.component(Component.CODE).presence is Presence.REFERENCED
