@@ -22,6 +22,7 @@ from .classify.classifier import Classifier, Explanation
 from .constants import (
     DEFAULT_PROFILE,
     DETECT_DEADLINE_SECONDS,
+    HUB_DEFAULT_ENDPOINT,
     SCHEMA_VERSION,
     SOURCE_DATE_EPOCH,
 )
@@ -43,6 +44,7 @@ from .models import (
     ProfileResult,
     Report,
     Summary,
+    TargetInfo,
     ToolInfo,
 )
 from .policy.evaluate import ScanFacts, code_license_findings, evaluate_profile
@@ -242,7 +244,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     card_path, card = _model_card(source, set(paths))
     attributor.card_path = card_path
     root_files = [lf for lf in license_files if lf.folder == "" and not lf.components]
-    reader = DeclaredReader(knowledge, catalogue)
+    reader = DeclaredReader(knowledge, catalogue, _repo_urls(target_info))
     declared, declared_expression = reader.read([(lf.path, lf.expression) for lf in root_files], card, card_path, own)
     declared_paths = ", ".join(sorted({d.path for d in declared.licenses if d.expression}))
 
@@ -297,6 +299,19 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
         complete=source.complete and resolved.complete and not any(f.status is FileStatus.ERROR for f in files_t),
         references=resolved.references, transfer=source.transfer(),
     )
+
+
+def _repo_urls(target: TargetInfo) -> tuple[str, ...]:
+    """URL prefixes under which a Hub repository's own files are linked (``.../blob/<rev>/<path>``).
+
+    Both the endpoint scanned and the public Hub count: cards link ``https://huggingface.co/...``.
+    """
+    if target.kind != "hub" or not target.url or "/tree/" not in target.url:
+        return ()
+    base = target.url.rsplit("/tree/", 1)[0]  # {endpoint}/[datasets/]ORG/NAME
+    path = base.split("://", 1)[-1].partition("/")[2]
+    bases = sorted({base, f"{HUB_DEFAULT_ENDPOINT}/{path}"})
+    return tuple(f"{b}/{kind}/" for b in bases for kind in ("blob", "resolve", "raw"))
 
 
 def _scan_findings(files: tuple[FileResult, ...], catalogue: FindingCatalogue, timeout: float) -> list[Finding]:

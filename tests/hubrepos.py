@@ -164,9 +164,24 @@ def onnx_export(root: Path, repo_id: str = "acme/onnx-export") -> RepoWriter:
     return repo.done()
 
 
+def other_with_link(root: Path, repo_id: str = "acme/other-license-link", link: str = "LICENSE",
+                    key: str = "mit") -> RepoWriter:
+    """``license: other`` with ``license_name`` and a ``license_link`` to the repository's LICENSE."""
+    repo = RepoWriter(root, repo_id)
+    repo.text("README.md", card(license="other", license_name="acme-model-license", license_link=link,
+                                library_name="transformers"))
+    repo.license("LICENSE", key)
+    repo.json("config.json", LLAMA_CONFIG)
+    repo.safetensors("model.safetensors", range(1))
+    return repo.done()
+
+
 def write_all(root: Path) -> list[RepoWriter]:
     """Every repository of this module, written under ``root``."""
-    return [sharded(root), no_library(root), diffusers_pipeline(root), onnx_export(root)]
+    return [sharded(root), no_library(root), diffusers_pipeline(root), onnx_export(root), other_with_link(root),
+            other_with_link(root, "acme/other-license-url", key="qwen-2024",
+                            link="https://huggingface.co/acme/other-license-url/blob/main/LICENSE"),
+            other_with_link(root, "acme/other-license-elsewhere", link="https://example.com/terms.html")]
 
 
 __all__ = ["write_all", "LLAMA_CONFIG", "RepoWriter", "card", "shard_header", "sharded"]

@@ -137,3 +137,40 @@ def test_local_scans_infer_the_framework_from_the_same_files(layouts, tmp_path: 
     refs = _framework_refs(report)
     assert (framework, matched_by) in [(i, m) for i, _, m in refs]
     assert report.component(Component.CODE).presence is Presence.REFERENCED
+
+
+def _declared_card(report: object) -> tuple[str, str | None, str]:
+    (entry,) = [d for d in report.declared.licenses if d.source == "model-card"]  # type: ignore[attr-defined]
+    return entry.value, entry.expression, entry.detail
+
+
+@pytest.mark.parametrize(("repo_id", "expression", "verdict"), [
+    ("acme/other-license-link", "mit", VerdictStatus.OPEN_SOURCE_AI),
+    ("acme/other-license-url", "qwen-2024", VerdictStatus.NOT_OPEN_SOURCE_AI),
+])
+def test_license_other_with_a_link_to_the_repository_license_file(layouts, tmp_path: Path, repo_id: str,
+                                                                  expression: str, verdict: VerdictStatus) -> None:
+    hub, repos = layouts
+    report = _scan(hub, tmp_path, repo_id)
+    assert report.file("LICENSE").component is Component.LEGAL
+    assert report.file("LICENSE").license == expression  # ScanCode identified the text
+    assert _declared_card(report) == ("other: acme-model-license", expression, "license_link points to 'LICENSE'")
+    ids = {f.id for f in report.findings}
+    assert not ids & {"declared.license-other-unresolved", "attribution.unresolved-reference", "declared.conflict"}
+    assert _model_licenses(report) == [(expression, 2, ())]
+    assert report.verdict.status is verdict
+    assert _weight_bytes(hub, repo_id) == sum(repos[repo_id].weight_bytes.values())
+
+
+def test_license_link_elsewhere_is_a_reference_the_scan_could_not_read(layouts, tmp_path: Path) -> None:
+    hub, _ = layouts
+    report = _scan(hub, tmp_path, "acme/other-license-elsewhere")
+    assert _declared_card(report) == ("other: acme-model-license", None,
+                                      "license id 'acme-model-license' is neither a Hub license id nor an SPDX id")
+    (unread,) = [f for f in report.findings if f.id == "attribution.unresolved-reference"]
+    assert unread.message == ("Model card 'README.md' declares license: other (license_name: acme-model-license) with "
+                              "license_link 'https://example.com/terms.html', outside the repository: the scan does "
+                              "not read it, so the license it names is unknown.")
+    assert "declared.license-other-unresolved" not in {f.id for f in report.findings}
+    assert _model_licenses(report) == [("mit", 2, ())]  # the root LICENSE still declares the repository's license
+    assert report.verdict.status is VerdictStatus.OPEN_SOURCE_AI
