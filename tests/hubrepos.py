@@ -176,12 +176,33 @@ def other_with_link(root: Path, repo_id: str = "acme/other-license-link", link: 
     return repo.done()
 
 
+def lora_on_llama2(root: Path, repo_id: str = "acme/llama2-lora", base: str = "acme/llama-2-7b") -> list[RepoWriter]:
+    """A PEFT LoRA adapter declaring Apache-2.0 on a gated Llama 2 base (Llama 2 Community License)."""
+    base_repo = RepoWriter(root, base)
+    base_repo.text("README.md", card(license="llama2", library_name="transformers", pipeline_tag="text-generation",
+                                     extra_gated_heading="Access Llama 2 on Hugging Face",
+                                     extra_gated_prompt="You agree to the LLAMA 2 COMMUNITY LICENSE AGREEMENT."))
+    base_repo.license("LICENSE.txt", "llama-2-license-2023")
+    base_repo.json("config.json", LLAMA_CONFIG)
+    base_repo.config["gated"] = "manual"
+    base_repo.done()
+    repo = RepoWriter(root, repo_id)
+    repo.text("README.md", card(license="apache-2.0", library_name="peft", base_model=base,
+                                base_model_relation="adapter", pipeline_tag="text-generation"))
+    repo.json("adapter_config.json", {"base_model_name_or_path": base, "peft_type": "LORA", "r": 8,
+                                      "lora_alpha": 16, "target_modules": ["q_proj", "v_proj"],
+                                      "task_type": "CAUSAL_LM"})
+    repo.weights("adapter_model.safetensors", shard_header(range(1), prefix="base_model.model.layers"), 16 * 1024 * 1024)
+    return [base_repo, repo.done()]
+
+
 def write_all(root: Path) -> list[RepoWriter]:
     """Every repository of this module, written under ``root``."""
     return [sharded(root), no_library(root), diffusers_pipeline(root), onnx_export(root), other_with_link(root),
             other_with_link(root, "acme/other-license-url", key="qwen-2024",
                             link="https://huggingface.co/acme/other-license-url/blob/main/LICENSE"),
-            other_with_link(root, "acme/other-license-elsewhere", link="https://example.com/terms.html")]
+            other_with_link(root, "acme/other-license-elsewhere", link="https://example.com/terms.html"),
+            *lora_on_llama2(root)]
 
 
 __all__ = ["write_all", "LLAMA_CONFIG", "RepoWriter", "card", "shard_header", "sharded"]

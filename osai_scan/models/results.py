@@ -78,7 +78,13 @@ class LicenseCount:
     """A governing license expression and how many files of a component it governs.
 
     For a component present only by reference, ``files`` is 0 and ``references`` names the
-    references under that license (``example`` is the first of them).
+    references under that license (``example`` is the first of them). A license inherited
+    through lineage (a base model's terms for an adapter or fine-tune) has ``files`` 0,
+    provenance ``lineage`` and names the base repository in ``references``.
+
+    Attributes:
+        provenance: ``files`` (the component's files), ``reference`` (what stands in for a
+            component with no files) or ``lineage`` (a base model's license).
     """
 
     expression: str | None
@@ -86,6 +92,7 @@ class LicenseCount:
     files: int
     example: str
     references: tuple[str, ...] = ()
+    provenance: str = "files"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -127,11 +134,17 @@ class Restriction:
         id: the finding id it belongs to (``access.gated``, ``lineage.base-license``).
         components: the components it applies to (those present as files).
         row: the freedoms it leaves (``meets`` where it does not restrict).
+        expression: the license it carries, when it is one (a base model's license), else None.
+        expression_spdx: the same with SPDX ids.
+        origin: where that license comes from (the base repository's id).
     """
 
     id: str
     components: tuple[Component, ...]
     row: FreedomRow
+    expression: str | None = None
+    expression_spdx: str | None = None
+    origin: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

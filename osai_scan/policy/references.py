@@ -313,7 +313,8 @@ class ReferenceResolver:
             if Component.MODEL in present:
                 self.restrictions.append(Restriction(
                     id="lineage.base-license", components=(Component.MODEL,),
-                    row=_prefixed(base_row, f"base model {base} ({relation}) is under {expression}: ")))
+                    row=_prefixed(base_row, f"base model {base} ({relation}) is under {expression}: "),
+                    expression=expression, expression_spdx=expression_to_spdx(expression), origin=base))
             self._check_conflict(base, relation, expression, base_row, declared, where)
 
     def _check_conflict(self, base: str, relation: str, base_expression: str, base_row: FreedomRow,
@@ -335,7 +336,8 @@ class ReferenceResolver:
         self.findings.append(Finding(
             id="lineage.license-conflict", severity=Severity.ERROR,
             message=f"This model declares {declared}, but its base model '{base}' is under {base_expression}: "
-                    f"a {relation} of it cannot be licensed that way, because {why}.",
+                    f"{'an' if relation[:1].lower() in 'aeiou' else 'a'} {relation} of it cannot be licensed that way, "
+                    f"because {why}.",
             paths=(where,) if where != "model card" else (),
             hint="A derivative stays bound by its base model's license: declare that license (or both), or get "
                  "permission from the base model's owners. Until then the base license is applied."))

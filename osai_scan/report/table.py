@@ -78,9 +78,12 @@ def render_table(report: Report) -> str:
             freedoms = [_SYMBOL[result.freedoms.cell(f).status.value] for f in Freedom]
         if result.status is ComponentStatus.ABSENT:
             freedoms = ["n/a"] * 4
-        licenses = ", ".join(lc.expression_spdx or lc.expression or "?" for lc in result.licenses[:3])
-        if len(result.licenses) > 3:
-            licenses += f", +{len(result.licenses) - 3}"
+        own = [lc for lc in result.licenses if lc.provenance != "lineage"]
+        licenses = ", ".join(lc.expression_spdx or lc.expression or "?" for lc in own[:3])
+        if len(own) > 3:
+            licenses += f", +{len(own) - 3}"
+        licenses += "".join(f"{', ' if licenses else ''}{lc.expression_spdx or lc.expression} (lineage: {lc.example})"
+                            for lc in result.licenses if lc.provenance == "lineage")
         if result.unlicensed:
             licenses += (", " if licenses else "") + f"{len(result.unlicensed)} unlicensed"
         files = "by ref" if result.presence is Presence.REFERENCED else str(result.files)

@@ -99,7 +99,7 @@ def test_scan_by_url_writes_a_valid_report(hub: FakeHub, tmp_path: Path) -> None
     lines = result.stderr.splitlines()
     assert lines[0] == f"osai-scan: open-source-ai (6 files, 1 findings); report written to {out}"
     assert lines[1].startswith(f"osai-scan: from {hub.endpoint}: 5 file(s) downloaded (")
-    assert lines[1].endswith("1 header range(s) (176 bytes), 0 file(s) from the cache; weights never downloaded")
+    assert lines[1].endswith("2 header range(s) (112 bytes), 0 file(s) from the cache; weights never downloaded")
 
 
 @pytest.mark.parametrize(("code", "status", "kind"), [

@@ -174,3 +174,31 @@ def test_license_link_elsewhere_is_a_reference_the_scan_could_not_read(layouts, 
     assert "declared.license-other-unresolved" not in {f.id for f in report.findings}
     assert _model_licenses(report) == [("mit", 2, ())]  # the root LICENSE still declares the repository's license
     assert report.verdict.status is VerdictStatus.OPEN_SOURCE_AI
+
+
+def test_lora_adapter_inherits_its_base_models_license(layouts, tmp_path: Path) -> None:
+    from osai_scan.report import render_table
+
+    hub, repos = layouts
+    report = _scan(hub, tmp_path, "acme/llama2-lora")
+    assert {f.path: f.component.value for f in report.files} == {
+        "README.md": "documentation", "adapter_config.json": "model", "adapter_model.safetensors": "model"}
+    assert _model_licenses(report) == [("apache-2.0", 2, ()), ("llama-2-license-2023", 0, ("acme/llama-2-7b",))]
+    model = report.component(Component.MODEL)
+    assert [lc.provenance for lc in model.licenses] == ["files", "lineage"]
+    assert model.status is ComponentStatus.NOT_OPEN
+    assert model.freedoms is not None and model.freedoms.use.because[-1].startswith(
+        "base model acme/llama-2-7b (adapter) is under llama-2-license-2023: ")
+    (conflict,) = [f for f in report.findings if f.id == "lineage.license-conflict"]
+    assert "an adapter of it cannot be licensed that way" in conflict.message
+    assert [r[0] for r in _framework_refs(report)] == ["framework.peft"]
+    assert report.verdict.status is VerdictStatus.NOT_OPEN_SOURCE_AI
+    data = report_data(report)
+    assert data["components"]["model"]["licenses"][1] == {
+        "expression": "llama-2-license-2023", "expression_spdx": "LicenseRef-scancode-llama-2-license-2023",
+        "files": 0, "example": "acme/llama-2-7b", "references": ["acme/llama-2-7b"], "provenance": "lineage"}
+    model_row = next(line for line in render_table(report).splitlines() if line.startswith("model "))
+    assert model_row.rstrip().endswith(
+        "Apache-2.0, LicenseRef-scancode-llama-2-license-2023 (lineage: acme/llama-2-7b)")
+    assert _weight_bytes(hub, "acme/llama2-lora") == repos["acme/llama2-lora"].weight_bytes["adapter_model.safetensors"]
+    assert not any("llama-2-7b/" in key for key in hub.bytes_served)  # the base is looked up, never downloaded

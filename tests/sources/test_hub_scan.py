@@ -119,7 +119,9 @@ def test_lineage_conflict_with_a_llama_base(hub: FakeHub, tmp_path: Path) -> Non
     assert (base.id, base.declared, base.expression) == ("acme/llama-base", "llama3.1", "llama-3.1-license-2024")
     model = report.component(Component.MODEL)
     assert model.status is ComponentStatus.NOT_OPEN and model.references == ("acme/llama-base",)
-    assert [lc.expression for lc in model.licenses] == ["apache-2.0"]
+    # The base model's license is one of the Model's licenses, with provenance lineage naming the base.
+    assert [(lc.expression, lc.files, lc.references, lc.provenance) for lc in model.licenses] == [
+        ("apache-2.0", 2, (), "files"), ("llama-3.1-license-2024", 0, ("acme/llama-base",), "lineage")]
     assert all(model.freedoms.cell(f).status is FreedomStatus.CONDITIONAL for f in Freedom)  # type: ignore[union-attr]
     assert report.verdict.status is VerdictStatus.NOT_OPEN_SOURCE_AI
     assert "base model acme/llama-base (finetune) is under llama-3.1-license-2024" in report.verdict.reasons[0]
