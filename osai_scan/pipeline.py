@@ -277,6 +277,12 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
                 + code_license_findings(facts, knowledge, catalogue) + list(chosen.findings)
                 + _scan_findings(files_t, catalogue, options.timeout) + _folder_findings(license_files, declared_expression, catalogue)
                 + [catalogue.regrade(f) for f in resolved.findings])
+    if target_info.kind == "hub" and target_info.name.startswith("datasets/"):
+        findings.append(catalogue.make(
+            "scan.dataset-repository",
+            f"'{target_info.name}' is a dataset repository: its {len(files_t)} file(s) were sorted into the "
+            "dataset's components (" + ", ".join(f"{c.value} {n}" for c, n in sorted(
+                Counter(f.component for f in files_t).items(), key=lambda kv: kv[0].value)) + ")."))
     if source.untracked:
         findings.append(catalogue.make(
             "scan.untracked-files",

@@ -84,6 +84,19 @@ class RepoWriter:
     def gguf(self, path: str, metadata: dict[str, str], size: int = 64 * 1024 * 1024) -> "RepoWriter":
         return self.weights(path, gguf_header(metadata, [("token_embd.weight", (4096, 32000))], vocab=32000), size)
 
+    def parquet(self, path: str, size: int, footer: int = 2048) -> "RepoWriter":
+        """A Parquet file's framing (PAR1, a footer of ``footer`` bytes, its length, PAR1); sparse rows."""
+        target = self.folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("wb") as handle:
+            handle.write(b"PAR1")
+            handle.truncate(size - footer - 8)
+            handle.seek(size - footer - 8)
+            handle.write(b"\x15" * footer + struct.pack("<I", footer) + b"PAR1")
+        self.config["lfs_sha256"][path] = hashlib.sha256(f"{self.repo_id}/{path}".encode()).hexdigest()
+        self.weight_bytes[path] = 12
+        return self
+
     def info(self, **keys: Any) -> "RepoWriter":
         self.config.setdefault("info", {}).update(keys)
         return self
@@ -196,13 +209,27 @@ def lora_on_llama2(root: Path, repo_id: str = "acme/llama2-lora", base: str = "a
     return [base_repo, repo.done()]
 
 
+def parquet_dataset(root: Path, repo_id: str = "acme/web-text") -> RepoWriter:
+    """A dataset repository: card (ODC-By, configs), LICENSE, and Parquet shards under data/."""
+    repo = RepoWriter(root, repo_id, dataset=True)
+    repo.text("README.md", card("# Web text\n\nA filtered web corpus.\n", license="odc-by",
+                                task_categories=["text-generation"], language=["en"], size_categories=["1B<n<10B"],
+                                configs=[{"config_name": "default",
+                                          "data_files": [{"split": "train", "path": "data/train-*"}]}]))
+    repo.license("LICENSE", "odc-by-1.0")
+    for number in range(3):
+        repo.parquet(f"data/train-{number:05d}-of-00003.parquet", 2 * 1024**3)
+    repo.parquet("data/validation-00000-of-00001.parquet", 64 * 1024**2)
+    return repo.done()
+
+
 def write_all(root: Path) -> list[RepoWriter]:
     """Every repository of this module, written under ``root``."""
     return [sharded(root), no_library(root), diffusers_pipeline(root), onnx_export(root), other_with_link(root),
             other_with_link(root, "acme/other-license-url", key="qwen-2024",
                             link="https://huggingface.co/acme/other-license-url/blob/main/LICENSE"),
             other_with_link(root, "acme/other-license-elsewhere", link="https://example.com/terms.html"),
-            *lora_on_llama2(root)]
+            *lora_on_llama2(root), parquet_dataset(root)]
 
 
 __all__ = ["write_all", "LLAMA_CONFIG", "RepoWriter", "card", "shard_header", "sharded"]

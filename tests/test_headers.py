@@ -112,3 +112,17 @@ def test_gguf_reads_grow_from_a_small_first_read() -> None:
     info = read_gguf_header(reader)
     assert info.header_bytes is not None and info.header_bytes < reader.read_bytes <= 2 * info.header_bytes + 4096
     assert info.bytes_read == reader.read_bytes
+
+
+def test_parquet_framing_is_read_not_the_rows() -> None:
+    from osai_scan.detect.headers import read_parquet_header
+
+    data = b"PAR1" + b"\0" * 5000 + b"\x15" * 300 + struct.pack("<I", 300) + b"PAR1"
+    reader = CountingReader(data)
+    info = read_parquet_header(reader, len(data))
+    assert (info.format, info.header_bytes, info.bytes_read, reader.read_bytes) == ("parquet", 308, 12, 12)
+    with pytest.raises(HeaderError, match="magic at the end"):
+        read_parquet_header(CountingReader(data[:-1] + b"X"), len(data))
+    with pytest.raises(HeaderError, match="footer claims"):
+        bad = b"PAR1" + b"\0" * 8 + struct.pack("<I", 10**6) + b"PAR1"
+        read_parquet_header(CountingReader(bad), len(bad))

@@ -5,6 +5,8 @@ header is JSON, a GGUF header is typed key/values. Every read goes through ``rea
 so the same code works on local files and on HTTP range requests, and stops at
 ``MAX_HEADER_BYTES`` whatever the header claims.
 
+A Parquet data file (datasets) costs 12 bytes: its magic at both ends and the footer length.
+
 Reads are exact: a safetensors header costs its 8-byte length and then exactly the header it
 announces; a GGUF header is read in chunks that start at ``GGUF_FIRST_READ`` bytes and double
 until every key/value (and the tensor infos) is parsed. ``HeaderInfo.bytes_read`` says what
@@ -186,3 +188,26 @@ def read_gguf_header(read: RangeReader, max_bytes: int = MAX_HEADER_BYTES) -> He
         params = None  # tensor infos beyond the read limit: metadata is still valid
     return HeaderInfo(format="gguf", tensor_count=tensor_count, parameter_count=params,
                       header_bytes=cur.pos, bytes_read=cur.fetched, metadata=tuple(sorted(items, key=lambda i: i.key)))
+
+
+def read_parquet_header(read: RangeReader, size: int) -> HeaderInfo:
+    """Check a Parquet file's framing: ``PAR1`` at both ends, the footer length before the last magic.
+
+    Reads 12 bytes (the leading magic, and the footer length with the trailing magic); the row
+    groups and the footer's Thrift metadata are never read.
+
+    Raises:
+        HeaderError: not a Parquet file, or a footer longer than the file.
+    """
+    if size < 12:
+        raise HeaderError("file shorter than the 12 bytes of Parquet framing")
+    if read(0, 4) != b"PAR1":
+        raise HeaderError("missing Parquet magic at the start")
+    tail = read(size - 8, 8)
+    if len(tail) < 8 or tail[4:] != b"PAR1":
+        raise HeaderError("missing Parquet magic at the end")
+    (footer,) = struct.unpack("<I", tail[:4])
+    if footer + 12 > size:
+        raise HeaderError(f"footer claims {footer} bytes, more than the file holds")
+    return HeaderInfo(format="parquet", header_bytes=footer + 8, bytes_read=12,
+                      metadata=(MetadataItem(key="parquet.footer_bytes", value=str(footer)),))

@@ -1,4 +1,4 @@
-"""Hugging Face Hub model repositories, read through the real ``huggingface_hub`` client.
+"""Hugging Face Hub model and dataset repositories, read through the real ``huggingface_hub`` client.
 
 The inventory is the Hub's file list with metadata (sizes, blob ids, LFS sha256) at the commit
 the asked revision resolves to. Only what license evidence needs is transferred:
@@ -47,8 +47,8 @@ from .interface import HostModelInfo, RemoteCard, Source
 
 T = TypeVar("T")
 
-#: Weight formats whose headers are read with range requests and never downloaded.
-HEADER_EXTS = frozenset({"safetensors", "gguf"})
+#: Weight and data formats whose headers are read with range requests and never downloaded.
+HEADER_EXTS = frozenset({"safetensors", "gguf", "parquet"})
 #: Files the Hub serves even when a repository is gated (its model card).
 _CARD_FILES = frozenset({"README.md", ".gitattributes"})
 
@@ -89,10 +89,11 @@ class TransferStats:
 
 
 class HubSource(Source):
-    """A model repository on a Hugging Face Hub.
+    """A model or dataset repository on a Hugging Face Hub.
 
     Args:
         repo_id: ``ORG/NAME``.
+        repo_type: ``model`` or ``dataset`` (``hf:datasets/ORG/NAME``).
         revision: branch, tag or commit; None means the default branch (``main``).
         options: endpoint, token and transfer caps.
 
@@ -102,7 +103,8 @@ class HubSource(Source):
 
     remote = True
 
-    def __init__(self, repo_id: str, revision: str | None = None, options: HubOptions | None = None) -> None:
+    def __init__(self, repo_id: str, revision: str | None = None, options: HubOptions | None = None,
+                 repo_type: str = "model") -> None:
         from huggingface_hub.errors import HFValidationError
         from huggingface_hub.utils import validate_repo_id
 
@@ -114,6 +116,8 @@ class HubSource(Source):
             raise UsageError(f"'{repo_id}' is not a Hub repository id ({exc}).",
                              hint="Write it as ORG/NAME, e.g. hf:openai-community/gpt2.") from None
         self.repo_id = repo_id
+        self.repo_type = repo_type
+        self._page = f"{'datasets/' if repo_type == 'dataset' else ''}{repo_id}"
         self.revision = revision
         self.options = options or HubOptions()
         self.endpoint = hub_endpoint(self.options.endpoint)
@@ -140,8 +144,9 @@ class HubSource(Source):
         with self._lock:
             if self._commit is not None:
                 return
-            info = self._call(lambda: self._api.model_info(self.repo_id, revision=self.revision,
-                                                           files_metadata=True), "the file list")
+            fetch = self._api.dataset_info if self.repo_type == "dataset" else self._api.model_info
+            info = self._call(lambda: fetch(self.repo_id, revision=self.revision, files_metadata=True),
+                              "the file list")
             if not info.sha:
                 raise HubUnavailableError(f"The Hub at {self.endpoint} did not say which commit revision "
                                           f"'{self.revision or 'main'}' of '{self.repo_id}' is.",
@@ -150,13 +155,15 @@ class HubSource(Source):
             siblings = info.siblings or []
             if any(s.size is None for s in siblings):
                 entries = [self._entry_from_tree(f) for f in self._call(
-                    lambda: [f for f in self._api.list_repo_tree(self.repo_id, revision=commit, recursive=True)
+                    lambda: [f for f in self._api.list_repo_tree(self.repo_id, revision=commit, recursive=True,
+                                                                        repo_type=self.repo_type)
                              if hasattr(f, "blob_id")], "the file list")]
             else:
                 entries = [self._entry_from_sibling(s) for s in siblings]
             self._entries = {e.path: e for e in entries}
             self._gated = info.gated or None
-            self._info = _host_info(info, f"Hub model info of '{self.repo_id}' at {commit}")
+            if self.repo_type == "model":
+                self._info = _host_info(info, f"Hub model info of '{self.repo_id}' at {commit}")
             if self._gated:
                 self._check_gate_access(commit)
             self._commit = commit
@@ -185,7 +192,8 @@ class HubSource(Source):
                         key=lambda e: (e.lfs is not None, e.path))
         if not behind:
             return
-        url = hf_hub_url(self.repo_id, behind[0].path, revision=commit, endpoint=self.endpoint)
+        url = hf_hub_url(self.repo_id, behind[0].path, revision=commit, endpoint=self.endpoint,
+                         repo_type=self.repo_type)
         self._call(lambda: get_hf_file_metadata(url, token=self.options.token, endpoint=self.endpoint),
                    f"'{behind[0].path}'")
 
@@ -200,8 +208,8 @@ class HubSource(Source):
 
     def describe(self) -> TargetInfo:
         """Kind hub, the repo id, the revision asked (``main`` by default) and the commit resolved."""
-        return TargetInfo(kind="hub", name=self.repo_id, repo_id=self.repo_id, revision=self.revision or "main",
-                          commit=self.commit, url=f"{self.endpoint}/{self.repo_id}/tree/{self.commit}")
+        return TargetInfo(kind="hub", name=self._page, repo_id=self.repo_id, revision=self.revision or "main",
+                          commit=self.commit, url=f"{self.endpoint}/{self._page}/tree/{self.commit}")
 
     def iter_files(self) -> Iterator[FileEntry]:
         """Every file of the repository at the resolved commit."""
@@ -301,14 +309,15 @@ class HubSource(Source):
             if entry.path in self._local:
                 return self._local[entry.path]
             cached = try_to_load_from_cache(self.repo_id, entry.path, cache_dir=self.options.cache_dir,
-                                            revision=self.commit)
+                                            revision=self.commit, repo_type=self.repo_type)
             if isinstance(cached, str):
                 self.stats.files_from_cache += 1
             else:
                 self._spend(entry.size, entry.path)
                 cached = self._call(lambda: hf_hub_download(
                     self.repo_id, entry.path, revision=self.commit, endpoint=self.endpoint,
-                    token=self.options.token, cache_dir=self.options.cache_dir), f"'{entry.path}'")
+                    token=self.options.token, cache_dir=self.options.cache_dir, repo_type=self.repo_type),
+                    f"'{entry.path}'")
                 self.stats.files_downloaded += 1
                 self.stats.bytes_downloaded += entry.size
             # The cache's snapshot entry is a symlink to a blob; ScanCode does not follow symlinks.
@@ -332,7 +341,8 @@ class HubSource(Source):
             if used + want > MAX_HEADER_BYTES + 8:
                 raise OSError(f"header of '{entry.path}' needs more than {MAX_HEADER_BYTES} bytes; not read")
             self._spend(want, entry.path)
-            url = hf_hub_url(self.repo_id, entry.path, revision=self.commit, endpoint=self.endpoint)
+            url = hf_hub_url(self.repo_id, entry.path, revision=self.commit, endpoint=self.endpoint,
+                             repo_type=self.repo_type)
             headers = build_hf_headers(token=self.options.token)
             got = self._call(lambda: ranged_get(get_session(), url, headers, offset, want),
                              f"bytes {offset}-{offset + want - 1} of '{entry.path}'")

@@ -72,9 +72,9 @@ def test_download_cap_exceeded(hub: FakeHub, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["hf:acme/x@v1", "--revision", "v2"],
      "Error: The target asks for revision 'v1' and --revision for 'v2'. Give the revision once."),
-    (["https://huggingface.co/datasets/acme/tiny-data"],
-     "Error: 'https://huggingface.co/datasets/acme/tiny-data' is not a model repository: osai-scan scans Hub "
-     "models. Give the URL of a model, https://huggingface.co/ORG/NAME."),
+    (["https://huggingface.co/spaces/acme/app"],
+     "Error: 'https://huggingface.co/spaces/acme/app' is a Space: osai-scan scans Hub models and datasets. "
+     "Give the URL of a model or a dataset, https://huggingface.co/[datasets/]ORG/NAME."),
     (["hf:acme/x", "--max-download", "lots"], None),
 ])
 def test_usage_errors_exit_2(hub: FakeHub, tmp_path: Path, args: list[str], message: str | None) -> None:

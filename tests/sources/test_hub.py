@@ -50,6 +50,8 @@ def _source(hub: FakeHub, tmp_path: Path, target: str = f"hf:{OPEN}", **kw: obje
     ("https://huggingface.co/acme/open-model/tree/v1.0", ("acme/open-model", "v1.0", None)),
     ("https://huggingface.co/acme/open-model/tree/refs%2Fpr%2F3", ("acme/open-model", "refs/pr/3", None)),
     ("https://hf.co/acme/open-model/blob/main/README.md", ("acme/open-model", "main", None)),
+    ("hf:datasets/acme/tiny-data", ("datasets/acme/tiny-data", None, None)),
+    ("https://huggingface.co/datasets/acme/tiny-data/tree/v2", ("datasets/acme/tiny-data", "v2", None)),
     ("./acme/open-model", None),
     ("acme/open-model", None),
 ])
@@ -65,8 +67,8 @@ def test_parse_hub_target_on_configured_endpoint(monkeypatch: pytest.MonkeyPatch
 
 
 @pytest.mark.parametrize(("target", "message"), [
-    ("hf:datasets/acme/tiny-data", "not a model repository"),
-    ("https://huggingface.co/spaces/acme/app", "not a model repository"),
+    ("hf:spaces/acme/app", "is a Space"),
+    ("https://huggingface.co/spaces/acme/app", "is a Space"),
     ("hf:", "names no Hub repository"),
     ("hf:acme/x@", "names no Hub repository"),
     ("https://huggingface.co/acme", "names no Hub repository"),

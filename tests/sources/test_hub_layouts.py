@@ -202,3 +202,32 @@ def test_lora_adapter_inherits_its_base_models_license(layouts, tmp_path: Path) 
         "Apache-2.0, LicenseRef-scancode-llama-2-license-2023 (lineage: acme/llama-2-7b)")
     assert _weight_bytes(hub, "acme/llama2-lora") == repos["acme/llama2-lora"].weight_bytes["adapter_model.safetensors"]
     assert not any("llama-2-7b/" in key for key in hub.bytes_served)  # the base is looked up, never downloaded
+
+
+def test_dataset_repository_scan(layouts, tmp_path: Path) -> None:
+    """hf:datasets/ORG/NAME: card, license file, Parquet files by framing and size; no row is downloaded."""
+    hub, repos = layouts
+    hub.reset_counters()
+    report = scan("hf:datasets/acme/web-text", ScanOptions(
+        profile="open-science", use_cache=False,
+        hub=HubOptions(endpoint=hub.endpoint, cache_dir=tmp_path / "cache", retry=FAST, timeout=5.0)))
+    assert report.target.name == "datasets/acme/web-text" and report.target.repo_id == "acme/web-text"
+    assert report.target.url == f"{hub.endpoint}/datasets/acme/web-text/tree/{report.target.commit}"
+    parquet = [f for f in report.files if f.path.endswith(".parquet")]
+    assert len(parquet) == 4
+    assert all((f.component, f.status.value, f.license) == (Component.TRAINING_DATA, "header-only", "odc-by-1.0")
+               for f in parquet)
+    assert parquet[0].header is not None and (parquet[0].header.format, parquet[0].header.bytes_read) == ("parquet", 12)
+    assert parquet[0].size == 2 * 1024**3
+    assert (report.file("LICENSE").component, report.file("LICENSE").license) == (Component.LEGAL, "odc-by-1.0")
+    data = report.component(Component.TRAINING_DATA)
+    assert (data.status, data.presence) == (ComponentStatus.OPEN, Presence.PRESENT)
+    assert [(lc.expression, lc.files, lc.provenance) for lc in data.licenses] == [("odc-by-1.0", 4, "files")]
+    assert report.component(Component.MODEL).status is ComponentStatus.ABSENT
+    (note,) = [f for f in report.findings if f.id == "scan.dataset-repository"]
+    assert note.message == ("'datasets/acme/web-text' is a dataset repository: its 6 file(s) were sorted into the "
+                            "dataset's components (documentation 1, legal 1, training-data 4).")
+    assert report.verdict.status is VerdictStatus.UNDETERMINED  # no Code or Model: a dataset is not a system
+    served = {k: v for k, v in hub.bytes_served.items() if k.endswith(".parquet")}
+    assert sum(served.values()) == 4 * 12 and all(k.startswith("datasets/acme/web-text/") for k in served)
+    assert report_data(report)["transfer"]["header_bytes"] == 48
