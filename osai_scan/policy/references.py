@@ -18,6 +18,7 @@ Hub's own metadata) it builds:
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Iterable
@@ -45,6 +46,9 @@ from ..models import (
 )
 from ..ruleset import Framework
 from ..sources.interface import RemoteCard, Source
+
+#: A Hub repository id (ORG/NAME), as opposed to a local path.
+_HUB_ID = re.compile(r"[A-Za-z0-9][\w.-]*/[\w.-]+")
 
 #: Files that name a framework (config.json, model_index.json, ...) are read up to this size.
 _FRAMEWORK_FILE_MAX_BYTES = 1024 * 1024
@@ -285,12 +289,18 @@ class ReferenceResolver:
 
     def _lineage(self, card: dict[str, Any], where: str, declared: str | None, present: set[Component]) -> None:
         relation = str(card.get("base_model_relation") or "derivative")
-        for number, base in enumerate(_as_list(card.get("base_model"))):
+        bases, key = _as_list(card.get("base_model")), "base_model"
+        if not bases:  # a PEFT adapter names its base in adapter_config.json even when the card does not
+            adapter = self._json_object("adapter_config.json") or {}
+            named = adapter.get("base_model_name_or_path")
+            if isinstance(named, str) and _HUB_ID.fullmatch(named.strip()):
+                bases, relation, where, key = [named.strip()], "adapter", "adapter_config.json", "base_model_name_or_path"
+        for number, base in enumerate(bases):
             found = self._lookup("model", base) if number < HUB_MAX_LOOKUPS else None
             if found is None:
                 self.references.append(Reference(
                     kind=ReferenceKind.BASE_MODEL, id=base, component=Component.MODEL, name=base, declared=None,
-                    expression=None, expression_spdx=None, source="none", matched_by=f"base_model ({where})",
+                    expression=None, expression_spdx=None, source="none", matched_by=f"{key} ({where})",
                     detail="not looked up: local scans do not query the Hub"))
                 continue
             raw, expression, note = card_license(found.card, self.knowledge)
@@ -298,7 +308,7 @@ class ReferenceResolver:
                 kind=ReferenceKind.BASE_MODEL, id=base, component=Component.MODEL, name=base, declared=raw,
                 expression=expression, expression_spdx=expression_to_spdx(expression),
                 source=f"model card of '{base}' at {found.commit}" if found.commit else "none",
-                matched_by=f"base_model ({where}, relation: {relation})", url=found.url,
+                matched_by=f"{key} ({where}, relation: {relation})", url=found.url,
                 detail=found.error or note))
             if expression is None:
                 if not found.transient:
