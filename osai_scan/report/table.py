@@ -63,7 +63,7 @@ def _mof_components(report: Report) -> list[str]:
 def render_table(report: Report) -> str:
     """Render the report for a person at a terminal."""
     t = report.target
-    where = f"hf:{t.repo_id}@{t.revision}" if t.kind == "hub" else (t.repo_id or t.path or t.name)
+    where = f"hf:{t.name}@{t.revision}" if t.kind == "hub" else (t.repo_id or t.path or t.name)
     lines = [f"osai-scan {report.tool.version}: {where}"
              + (f" @ {t.commit[:12]}{' (dirty)' if t.dirty else ''}" if t.commit else ""),
              f"profile: {report.profile}    files: {report.summary.files}", ""]

@@ -231,3 +231,7 @@ def test_dataset_repository_scan(layouts, tmp_path: Path) -> None:
     served = {k: v for k, v in hub.bytes_served.items() if k.endswith(".parquet")}
     assert sum(served.values()) == 4 * 12 and all(k.startswith("datasets/acme/web-text/") for k in served)
     assert report_data(report)["transfer"]["header_bytes"] == 48
+    from osai_scan.report import render_table
+
+    assert render_table(report).splitlines()[0].startswith("osai-scan ") and \
+        f": hf:datasets/acme/web-text@main @ {report.target.commit[:12]}" in render_table(report).splitlines()[0]
