@@ -45,6 +45,18 @@ class FreedomRow:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """A license named in a file that is not the file's own license, with where it is."""
+
+    expression: str
+    expression_spdx: str | None
+    start_line: int | None
+    end_line: int | None
+    context: str | None
+    rule: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FileResult:
     """Everything the report says about one file.
 
@@ -71,6 +83,9 @@ class FileResult:
     detection_mode: str | None = None
     detections: tuple[Match, ...] = ()
     header: HeaderInfo | None = None
+    #: License names the file holds that are not its own license (string literals, test data,
+    #: prose about licenses): evidence only, never a freedom (rules/notices.yaml).
+    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -83,8 +98,9 @@ class LicenseCount:
     provenance ``lineage`` and names the base repository in ``references``.
 
     Attributes:
-        provenance: ``files`` (the component's files), ``reference`` (what stands in for a
-            component with no files) or ``lineage`` (a base model's license).
+        provenance: ``files`` (the component's files), ``declaration`` (a statement that puts
+            the component under the license), ``reference`` (what stands in for a component with
+            no files) or ``lineage`` (a base model's license).
     """
 
     expression: str | None
@@ -201,6 +217,8 @@ class DeclaredLicense:
     expression: str | None
     expression_spdx: str | None
     detail: str = ""
+    #: The line of ``path`` that makes the declaration, when one line does.
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -260,4 +278,4 @@ def empty_row(status: FreedomStatus, because: str) -> FreedomRow:
     return FreedomRow(study=cell, use=cell, modify=cell, share=cell)
 
 
-__all__ = ["ComponentResult", "Declared", "DeclaredLicense", "FileResult", "Finding", "FreedomCell", "FreedomRow", "LicenseCount", "Reference", "Restriction", "Summary", "ToolInfo", "Verdict", "empty_row"]
+__all__ = ["Mention", "ComponentResult", "Declared", "DeclaredLicense", "FileResult", "Finding", "FreedomCell", "FreedomRow", "LicenseCount", "Reference", "Restriction", "Summary", "ToolInfo", "Verdict", "empty_row"]
