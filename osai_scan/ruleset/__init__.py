@@ -26,8 +26,9 @@ from .loader import (
     load_rules,
     split_rule_paths,
 )
+from .components import MAGIC_BYTES, PythonCondition
 from .profiles import CONTENT_TYPES, ComponentPolicy, FileMatcher, InformationSpec, MofComponentSpec, MofSpec, any_match
 
 __all__ = ["CONTENT_TYPES", "ComponentPolicy", "ComponentRule", "FileMatcher", "InformationSpec", "MofComponentSpec",
            "MofSpec", "any_match", "FindingSpec", "Framework", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
-           "MofLicenses", "Profile", "RuleSet", "builtin_rules_dir", "load_rules", "split_rule_paths"]
+           "MAGIC_BYTES", "MofLicenses", "PythonCondition", "Profile", "RuleSet", "builtin_rules_dir", "load_rules", "split_rule_paths"]
