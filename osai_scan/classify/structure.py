@@ -12,7 +12,6 @@ import ast
 import fnmatch
 import re
 import warnings
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..ruleset import PythonCondition
@@ -21,26 +20,83 @@ from ..ruleset import PythonCondition
 PYTHON_MAX_CHARS = 1024 * 1024
 _MAIN_TEST = re.compile(r"""__name__\s*==\s*['"]__main__['"]|['"]__main__['"]\s*==\s*__name__""")
 _LOOPS = (ast.For, ast.AsyncFor, ast.While)
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
-@dataclass(frozen=True, slots=True)
 class PythonFacts:
-    """Names found in one Python file (lowercased dotted names).
+    """Names found in one Python file (lowercased dotted names), each set computed when first asked.
 
     Attributes:
         bases: the bases of its classes, each class also inheriting the bases of the classes
-            of the same file it derives from.
+            of the same file it derives from (read from the class statements only).
         calls: every call's callee.
         loop_calls: callees of calls inside a ``for``/``while`` loop.
         main_calls: callees of calls in the ``__main__`` block and in the functions of the
             file that block calls by name.
     """
 
-    bases: frozenset[str]
-    calls: frozenset[str]
-    loop_calls: frozenset[str]
-    main_calls: frozenset[str]
+    def __init__(self, tree: ast.Module) -> None:
+        self._tree = tree
+        self._bases: frozenset[str] | None = None
+        self._calls: tuple[frozenset[str], frozenset[str]] | None = None
+        self._main: frozenset[str] | None = None
+
+    @property
+    def bases(self) -> frozenset[str]:
+        if self._bases is None:
+            direct: dict[str, set[str]] = {}
+            stack: list[ast.AST] = list(self._tree.body)
+            while stack:  # class statements, also inside if/try/class bodies (not inside functions)
+                node = stack.pop()
+                if isinstance(node, ast.ClassDef):
+                    direct.setdefault(node.name.lower(), set()).update(dotted(b).lower() for b in node.bases)
+                    stack.extend(node.body)
+                elif isinstance(node, (ast.If, ast.Try, ast.With)):
+                    stack.extend(node.body)
+                    stack.extend(getattr(node, "orelse", ()))
+                    for handler in getattr(node, "handlers", ()):
+                        stack.extend(handler.body)
+            bases: set[str] = set()
+            for name in direct:
+                seen, todo = {name}, [name]
+                while todo:
+                    for base in direct.get(todo.pop(), ()):
+                        bases.add(base)
+                        if base in direct and base not in seen:
+                            seen.add(base)
+                            todo.append(base)
+            self._bases = frozenset(bases)
+        return self._bases
+
+    def _scan_calls(self) -> tuple[frozenset[str], frozenset[str]]:
+        if self._calls is None:
+            calls: set[str] = set()
+            loop_calls: set[str] = set()
+            _scan(self._tree, calls, loop_calls)
+            self._calls = frozenset(calls), frozenset(loop_calls)
+        return self._calls
+
+    @property
+    def calls(self) -> frozenset[str]:
+        return self._scan_calls()[0]
+
+    @property
+    def loop_calls(self) -> frozenset[str]:
+        return self._scan_calls()[1]
+
+    @property
+    def main_calls(self) -> frozenset[str]:
+        if self._main is None:
+            tree = self._tree
+            functions = {n.name.lower(): n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+            main_calls: set[str] = set()
+            for node in tree.body:
+                if _is_main_test(node):
+                    for stmt in node.body:  # type: ignore[attr-defined]
+                        _calls_in(stmt, main_calls)
+            for name in [c for c in main_calls if c in functions]:
+                _calls_in(functions[name], main_calls)
+            self._main = frozenset(main_calls)
+        return self._main
 
 
 def dotted(node: ast.AST) -> str:
@@ -81,6 +137,26 @@ def _calls_in(node: ast.AST, out: set[str]) -> None:
             out.add(dotted(sub.func).lower())
 
 
+def _scan(tree: ast.Module, calls: set[str], loop_calls: set[str]) -> None:
+    """One pass over the tree: every call, and the calls inside loops."""
+    stack: list[tuple[ast.AST, bool]] = [(tree, False)]
+    while stack:
+        node, in_loop = stack.pop()
+        kind = type(node)
+        if kind is ast.Call:
+            name = dotted(node.func).lower()  # type: ignore[attr-defined]
+            calls.add(name)
+            if in_loop:
+                loop_calls.add(name)
+        child_in_loop = in_loop or kind in _LOOPS
+        for field in node._fields:
+            value = getattr(node, field, None)
+            if isinstance(value, list):
+                stack.extend((item, child_in_loop) for item in value if isinstance(item, ast.AST))
+            elif isinstance(value, ast.AST):
+                stack.append((value, child_in_loop))
+
+
 def _is_main_test(node: ast.stmt) -> bool:
     return isinstance(node, ast.If) and _MAIN_TEST.search(ast.unparse(node.test)) is not None
 
@@ -92,35 +168,7 @@ def python_facts(text: str) -> PythonFacts | None:
     tree = _parse(text)
     if tree is None:
         return None
-    direct: dict[str, set[str]] = {}
-    calls: set[str] = set()
-    loop_calls: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef):
-            direct.setdefault(node.name.lower(), set()).update(dotted(b).lower() for b in node.bases)
-        elif isinstance(node, ast.Call):
-            calls.add(dotted(node.func).lower())
-        elif isinstance(node, _LOOPS):
-            _calls_in(node, loop_calls)
-    bases: set[str] = set()
-    for name in direct:
-        seen, stack = {name}, [name]
-        while stack:
-            for base in direct.get(stack.pop(), ()):
-                bases.add(base)
-                if base in direct and base not in seen:
-                    seen.add(base)
-                    stack.append(base)
-    functions = {n.name.lower(): n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    main_calls: set[str] = set()
-    for node in tree.body:
-        if _is_main_test(node):
-            for stmt in node.body:
-                _calls_in(stmt, main_calls)
-    for name in [c for c in main_calls if c in functions]:
-        _calls_in(functions[name], main_calls)
-    return PythonFacts(bases=frozenset(bases), calls=frozenset(calls), loop_calls=frozenset(loop_calls),
-                       main_calls=frozenset(main_calls))
+    return PythonFacts(tree)
 
 
 @lru_cache(maxsize=1024)
@@ -135,16 +183,18 @@ def _first(names: frozenset[str], patterns: tuple[str, ...]) -> str | None:
     return min((n for n in names if matcher.match(n)), default=None)
 
 
+_PARTS = (("class base", "bases"), ("call in a loop", "loop_calls"), ("call", "calls"),
+          ("call under __main__", "main_calls"))
+
+
 def check(condition: PythonCondition, facts: PythonFacts) -> list[str] | None:
     """The evidence for each part of ``condition`` that ``facts`` satisfy; None when one fails."""
     evidence = []
-    for label, patterns, names in (("class base", condition.bases, facts.bases),
-                                   ("call in a loop", condition.loop_calls, facts.loop_calls),
-                                   ("call", condition.calls, facts.calls),
-                                   ("call under __main__", condition.main_calls, facts.main_calls)):
+    for label, field in _PARTS:
+        patterns = getattr(condition, field)
         if not patterns:
             continue
-        hit = _first(names, patterns)
+        hit = _first(getattr(facts, field), patterns)
         if hit is None:
             return None
         evidence.append(f"{label} '{hit}'")
@@ -153,11 +203,10 @@ def check(condition: PythonCondition, facts: PythonFacts) -> list[str] | None:
 
 def holds_any(condition: PythonCondition, facts: PythonFacts) -> str | None:
     """The first part of ``condition`` that ``facts`` satisfy (for ``not_python``), else None."""
-    for label, patterns, names in (("class base", condition.bases, facts.bases),
-                                   ("call in a loop", condition.loop_calls, facts.loop_calls),
-                                   ("call", condition.calls, facts.calls),
-                                   ("call under __main__", condition.main_calls, facts.main_calls)):
-        hit = _first(names, patterns)
-        if hit is not None:
-            return f"{label} '{hit}'"
+    for label, field in _PARTS:
+        patterns = getattr(condition, field)
+        if patterns:
+            hit = _first(getattr(facts, field), patterns)
+            if hit is not None:
+                return f"{label} '{hit}'"
     return None
