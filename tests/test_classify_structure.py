@@ -195,6 +195,13 @@ def test_a_test_that_runs_a_trainer_is_not_a_framework_test() -> None:
     ("onnx/onnx__MatMul_2451", "model.weights-parts"),
     ("grok-1-Q8_0.gguf.part1of2", "model.weights-parts"),
     ("llama-70b.Q8_0.gguf-split-a", "model.weights-parts"),
+    ("Q4_K_M/model-00001-of-00003.gguf", "model.weights"),
+    ("model-00002-of-00004.safetensors", "model.weights"),
+    ("pytorch_model-00001-of-00002.bin", "model.weights-bin"),
+    ("data/flax_model.msgpack", "model.weights"),
+    ("keras/model.keras", "model.weights"),
+    ("saved_model/variables/variables.data-00000-of-00001", "model.folder"),
+    ("mlx/weights.00.safetensors", "model.weights"),
 ])
 def test_model_formats_by_name_and_location(path: str, rule: str) -> None:
     explanation, _ = classify({path: b"\x00\x01 not read for these rules"}, path)
