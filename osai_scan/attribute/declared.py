@@ -37,10 +37,22 @@ def parse_front_matter(text: str) -> dict[str, object] | None:
     if not match:
         return None
     try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+        data = yaml.load(match.group(1), Loader=_CardLoader)  # noqa: S506 - a safe loader without aliases
+    except (yaml.YAMLError, RecursionError):
         return None
     return data if isinstance(data, dict) else None
+
+
+class _CardLoader(yaml.SafeLoader):  # pure Python: the C loader composes aliases itself
+    """A safe YAML loader that refuses aliases: a card is data from an untrusted repository, and
+    a few hundred bytes of nested aliases expand to gigabytes (a "billion laughs")."""
+
+    def compose_node(self, parent: object, index: object) -> object:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases are not accepted in a model card",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
 
 
 def card_items(card: dict[str, object]) -> tuple[MetadataItem, ...]:
