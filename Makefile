@@ -22,10 +22,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
-## accuracy: classify the labelled corpus (tests/corpus): per-component precision/recall,
-## overall accuracy and every mislabelled path with the rule that fired
+## accuracy: classify the labelled corpus (tests/corpus), tuning and held-out parts apart:
+## per-component precision/recall, overall accuracy and every mislabelled path with the rule
+## that fired. REAL=DIR (or ARGS="--real DIR") also classifies the real checkouts under DIR
+## (one folder per corpus repository, named owner__name): the figure that counts.
 accuracy: $(STAMP)
-	$(PY) -m tests.corpus.accuracy
+	$(PY) -m tests.corpus.accuracy $(if $(REAL),--real $(REAL)) $(ARGS)
 
 ## golden: regenerate fixtures/expected/*.json (review the diff)
 golden: $(STAMP)

@@ -165,6 +165,16 @@ def evaluate_profiles(rules: RuleSet, facts: ScanFacts, knowledge: LicenseKnowle
     return tuple(results)
 
 
+def _leading(source: Source):
+    """A reader of a file's first few bytes (``magic`` conditions): a small read, never the file."""
+    def read(path: str, size: int) -> bytes | None:
+        try:
+            return source.read(path, size, 0)
+        except OSError:
+            return None
+    return read
+
+
 def _classify(entries: tuple[FileEntry, ...], classifier: Classifier, cache: DetectionCache | None,
               context: CacheContext | None, progress: Progress, stats: ScanStats) -> dict[str, Classification]:
     """Every entry's label: from the cache when its content, folder and the rules are unchanged."""
@@ -231,7 +241,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     context = CacheContext.current(rules.digest) if cache is not None else None
     try:
         start = time.perf_counter()
-        classifier = Classifier(rules.component_rules, source.head, [e.path for e in entries])
+        classifier = Classifier(rules.component_rules, source.head, [e.path for e in entries], _leading(source))
         labels = _classify(entries, classifier, cache, context, progress, stats)
         stats.timed("classify", start)
         detector = Detector(lambda p, n, o: source.read(p, n, o), source.local_path, _ENGINE,
@@ -397,7 +407,7 @@ def classify_target(target: str | Source, rules_dirs: tuple[Path, ...], revision
     rules = load_rules(rules_dirs)
     source = target if isinstance(target, Source) else open_source(target, revision, hub)
     entries = build_inventory(source)
-    classifier = Classifier(rules.component_rules, source.head, [e.path for e in entries])
+    classifier = Classifier(rules.component_rules, source.head, [e.path for e in entries], _leading(source))
     out = []
     for entry in entries:
         out.append((entry, classifier.explain(entry)))
