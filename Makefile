@@ -9,7 +9,7 @@ STAMP := $(VENV)/.osai-scan-installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,distributed]'
 	touch $(STAMP)
 
 install: $(STAMP)

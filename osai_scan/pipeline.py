@@ -94,6 +94,26 @@ class ScanOptions:
 _ENGINE = ScancodeEngine()
 
 
+def index_loaded() -> bool:
+    """True once this process holds ScanCode's license index (it stays loaded for later scans)."""
+    return _ENGINE.loaded
+
+
+def index_load_seconds() -> float:
+    """Seconds this process spent loading ScanCode's license index (0.0 while not loaded)."""
+    return _ENGINE.load_seconds
+
+
+def preload_index() -> float:
+    """Load ScanCode's license index now, for the scans this process will run; returns the seconds it took.
+
+    Raises:
+        DetectorError: ScanCode is not installed or fails to load.
+    """
+    _ENGINE.load()
+    return _ENGINE.load_seconds
+
+
 def _tool_info(rules: RuleSet) -> ToolInfo:
     def version(dist: str) -> str:
         try:
@@ -355,4 +375,5 @@ def classify_target(target: str | Source, rules_dirs: tuple[Path, ...], revision
     return described, out
 
 
-__all__ = ["Explanation", "ScanOptions", "ScanStats", "classify_target", "scan"]
+__all__ = ["Explanation", "ScanOptions", "ScanStats", "classify_target", "index_load_seconds", "index_loaded",
+           "preload_index", "scan"]
