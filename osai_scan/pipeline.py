@@ -48,7 +48,7 @@ from .models import (
 from .policy.evaluate import ScanFacts, code_license_findings, evaluate_profile
 from .policy.mof import evaluate_mof
 from .policy.references import ReferenceResolver
-from .ruleset import RuleSet, load_rules
+from .ruleset import RuleSet, builtin_rules_dir, load_rules, split_rule_paths
 from .sources import HubOptions, Source, open_source
 
 #: Model card files, in the order they are looked for at the root.
@@ -92,6 +92,29 @@ class ScanOptions:
 
 
 _ENGINE = ScancodeEngine()
+
+
+#: The rules last loaded in this process, by rules paths and their files' stat fingerprint.
+_RULES: dict[tuple[object, ...], RuleSet] = {}
+
+
+def _rules_in_force(rules_dirs: tuple[Path, ...]) -> RuleSet:
+    """``load_rules(rules_dirs)``, reused while no rules file changed (size, mtime, the set of files).
+
+    A process that scans many targets (``osai-scan batch``) parses the YAML once, not per target.
+    """
+    dirs, files = split_rule_paths(rules_dirs)
+    stamp = []
+    for path in [*(p for d in [builtin_rules_dir(), *dirs] for p in sorted(d.rglob("*")) if p.is_file()), *files]:
+        st = path.stat()
+        stamp.append((str(path), st.st_size, st.st_mtime_ns))
+    key = (tuple(str(d) for d in rules_dirs), tuple(stamp))
+    rules = _RULES.get(key)
+    if rules is None:
+        rules = load_rules(rules_dirs)
+        _RULES.clear()
+        _RULES[key] = rules
+    return rules
 
 
 def index_loaded() -> bool:
@@ -220,7 +243,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     """
     options = options or ScanOptions()
     stats = options.stats if options.stats is not None else ScanStats()
-    rules = load_rules(options.rules_dirs)
+    rules = _rules_in_force(options.rules_dirs)
     profile = rules.profile(options.profile)
     source = open_source(target, options.revision, options.hub, options.hash_weights) \
         if isinstance(target, str) else target

@@ -12,7 +12,7 @@ the target gets an error record.
 from __future__ import annotations
 
 import logging
-import os
+import uuid
 from typing import Any, Iterator
 
 from ..pipeline import ScanOptions
@@ -77,6 +77,16 @@ class DaskPool:
         self.connect_timeout = connect_timeout
         self.preload = preload
         self.size = workers or 1
+        self._client_now: Any = None
+        self._keys: dict[str, str] = {}
+
+    def running(self) -> dict[str, str]:
+        """The targets being scanned now (or queued on a worker), and the address of that worker."""
+        client = self._client_now
+        if client is None:
+            return {}
+        keys = dict(self._keys)
+        return {keys[key]: address for address, held in client.processing().items() for key in held if key in keys}
 
     def _client(self) -> tuple[Any, Any]:
         distributed = _distributed()
@@ -100,9 +110,11 @@ class DaskPool:
         try:
             self.size = max(len(client.scheduler_info().get("workers", {})), 1)
             client.register_plugin(_plugin_class()(self.preload))
-            futures = {client.submit(scan_target, target, options, summary_only, pure=False,
-                                     key=f"osai-scan-{number}-{os.getpid()}"): target
-                       for number, target in enumerate(targets)}
+            run = uuid.uuid4().hex[:12]
+            self._keys = {f"osai-scan-{run}-{number}": target for number, target in enumerate(targets)}
+            futures = {client.submit(scan_target, target, options, summary_only, pure=False, key=key): target
+                       for key, target in self._keys.items()}
+            self._client_now = client
             for future in distributed.as_completed(futures):
                 target = futures.pop(future)
                 try:
@@ -116,6 +128,7 @@ class DaskPool:
                 future.release()
                 yield record
         finally:
+            self._client_now = None
             client.close()
             if cluster is not None:
                 cluster.close()

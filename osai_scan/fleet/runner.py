@@ -72,6 +72,11 @@ class LocalPool:
 
     def __init__(self, size: int) -> None:
         self.size = max(size, 1)
+        self._workers: list[_Worker] = []
+
+    def running(self) -> dict[str, int]:
+        """The targets being scanned now, and the process id of the worker scanning each."""
+        return {w.target: w.process.pid for w in list(self._workers) if w.target is not None and w.process.pid}
 
     def run(self, targets: list[str], options: ScanOptions, summary_only: bool) -> Iterator[dict[str, Any]]:
         """Yield one record per target, in the order they complete."""
@@ -82,6 +87,7 @@ class LocalPool:
         context = multiprocessing.get_context("fork")
         pending = deque(targets)
         workers: list[_Worker] = []
+        self._workers = workers
 
         def start() -> _Worker:
             parent, child = context.Pipe()
