@@ -14,14 +14,15 @@ from ..constants import CACHE_DIR_ENV, DEFAULT_PROFILE, DETECT_DEADLINE_SECONDS,
 
 
 class _Progress:
-    """Targets done / failed / running, rate and time left, on one tqdm bar (standard error)."""
+    """Targets done / failed / running, rate and time left, on one tqdm bar (standard error, a terminal)."""
 
     def __init__(self, total: int, skipped: int, size: int, quiet: bool) -> None:
         from tqdm import tqdm
 
         tqdm.monitor_interval = 0  # the local pool forks replacement workers: no extra threads
         self.size = size
-        self.bar = tqdm(total=total - skipped, file=sys.stderr, unit="target", disable=quiet, dynamic_ncols=True,
+        self.bar = tqdm(total=total - skipped, file=sys.stderr, unit="target",
+                        disable=quiet or not sys.stderr.isatty(), dynamic_ncols=True,
                         mininterval=0.5, desc="batch")
         self.total = total - skipped
         self._show(0, 0)
@@ -101,6 +102,7 @@ def batch(targets_file: Path, output: Path, resume: bool, summary_only: bool, jo
 
         pool: Any = DaskPool(workers=workers, scheduler=scheduler, connect_timeout=connect_timeout,
                              preload=preload_index)
+        pool.connect()
     else:
         from ..pipeline import default_jobs
 

@@ -78,6 +78,7 @@ class DaskPool:
         self.preload = preload
         self.size = workers or 1
         self._client_now: Any = None
+        self._connected: tuple[Any, Any] | None = None
         self._keys: dict[str, str] = {}
 
     def running(self) -> dict[str, str]:
@@ -87,6 +88,16 @@ class DaskPool:
             return {}
         keys = dict(self._keys)
         return {keys[key]: address for address, held in client.processing().items() for key in held if key in keys}
+
+    def connect(self) -> None:
+        """Reach the scheduler (or start the LocalCluster) now, before the batch starts.
+
+        Raises:
+            FleetError: the scheduler does not answer within ``connect_timeout``.
+        """
+        if self._connected is None:
+            self._connected = self._client()
+            self.size = max(len(self._connected[0].scheduler_info().get("workers", {})), 1)
 
     def _client(self) -> tuple[Any, Any]:
         distributed = _distributed()
@@ -106,9 +117,11 @@ class DaskPool:
     def run(self, targets: list[str], options: ScanOptions, summary_only: bool) -> Iterator[dict[str, Any]]:
         """Yield one record per target, in the order they complete."""
         distributed = _distributed()
-        client, cluster = self._client()
+        self.connect()
+        assert self._connected is not None
+        client, cluster = self._connected
+        self._connected = None
         try:
-            self.size = max(len(client.scheduler_info().get("workers", {})), 1)
             client.register_plugin(_plugin_class()(self.preload))
             run = uuid.uuid4().hex[:12]
             self._keys = {f"osai-scan-{run}-{number}": target for number, target in enumerate(targets)}
