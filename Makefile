@@ -9,7 +9,7 @@ STAMP := $(VENV)/.osai-scan-installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,distributed]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -33,7 +33,8 @@ accuracy: $(STAMP)
 golden: $(STAMP)
 	$(PY) -m tests.golden
 
-## bench: osai-scan against plain ScanCode on a realistic tree (about 20 min; figures in bench/out/)
+## bench: osai-scan against plain ScanCode on a realistic tree, then fleet throughput over 200 fake-Hub
+## repos (about 25 min; figures in bench/out/)
 bench: $(STAMP)
 	$(PY) -m bench.run
 

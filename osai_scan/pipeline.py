@@ -54,7 +54,7 @@ from .policy.weights import weight_references
 from .policy.evaluate import ScanFacts, code_license_findings, evaluate_profile
 from .policy.mof import evaluate_mof
 from .policy.references import ReferenceResolver
-from .ruleset import RuleSet, load_rules
+from .ruleset import RuleSet, builtin_rules_dir, load_rules, split_rule_paths
 from .sources import HubOptions, Source, open_source
 
 #: Model card files, in the order they are looked for at the root.
@@ -98,6 +98,49 @@ class ScanOptions:
 
 
 _ENGINE = ScancodeEngine()
+
+
+#: The rules last loaded in this process, by rules paths and their files' stat fingerprint.
+_RULES: dict[tuple[object, ...], RuleSet] = {}
+
+
+def _rules_in_force(rules_dirs: tuple[Path, ...]) -> RuleSet:
+    """``load_rules(rules_dirs)``, reused while no rules file changed (size, mtime, the set of files).
+
+    A process that scans many targets (``osai-scan batch``) parses the YAML once, not per target.
+    """
+    dirs, files = split_rule_paths(rules_dirs)
+    stamp = []
+    for path in [*(p for d in [builtin_rules_dir(), *dirs] for p in sorted(d.rglob("*")) if p.is_file()), *files]:
+        st = path.stat()
+        stamp.append((str(path), st.st_size, st.st_mtime_ns))
+    key = (tuple(str(d) for d in rules_dirs), tuple(stamp))
+    rules = _RULES.get(key)
+    if rules is None:
+        rules = load_rules(rules_dirs)
+        _RULES.clear()
+        _RULES[key] = rules
+    return rules
+
+
+def index_loaded() -> bool:
+    """True once this process holds ScanCode's license index (it stays loaded for later scans)."""
+    return _ENGINE.loaded
+
+
+def index_load_seconds() -> float:
+    """Seconds this process spent loading ScanCode's license index (0.0 while not loaded)."""
+    return _ENGINE.load_seconds
+
+
+def preload_index() -> float:
+    """Load ScanCode's license index now, for the scans this process will run; returns the seconds it took.
+
+    Raises:
+        DetectorError: ScanCode is not installed or fails to load.
+    """
+    _ENGINE.load()
+    return _ENGINE.load_seconds
 
 
 def _tool_info(rules: RuleSet) -> ToolInfo:
@@ -223,7 +266,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     """
     options = options or ScanOptions()
     stats = options.stats if options.stats is not None else ScanStats()
-    rules = load_rules(options.rules_dirs)
+    rules = _rules_in_force(options.rules_dirs)
     profile = rules.profile(options.profile)
     source = open_source(target, options.revision, options.hub, options.hash_weights) \
         if isinstance(target, str) else target
@@ -418,4 +461,5 @@ def classify_target(target: str | Source, rules_dirs: tuple[Path, ...], revision
     return described, out
 
 
-__all__ = ["Explanation", "ScanOptions", "ScanStats", "classify_target", "scan"]
+__all__ = ["Explanation", "ScanOptions", "ScanStats", "classify_target", "index_load_seconds", "index_loaded",
+           "preload_index", "scan"]
