@@ -145,7 +145,9 @@ def test_targets_answered_by_the_cache_load_no_index(small_fleet, tmp_path):
     assert (run.returncode, stdout, stderr) == (0, "", "")
     records = {r["target"]: r for r in map(json.loads, _lines(out))}
     assert {t: r["index_loaded_here"] for t, r in records.items()} == {t: False for t in targets[:4]}
-    assert {t: r["report"] for t, r in records.items()} == {t: r["report"] for t, r in expected.items()}
+    # what crossed the network differs (the first scan filled the Hub cache); the findings must not
+    assert {t: {**r["report"], "transfer": None} for t, r in records.items()} == {
+        t: {**r["report"], "transfer": None} for t, r in expected.items()}
 
 
 def _free_port() -> int:
