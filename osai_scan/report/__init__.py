@@ -2,7 +2,9 @@
 
 A format only reads the ``Report`` it is given: it never computes a conclusion or reads a
 file. A new format is a module here with a ``render_<format>(report) -> str`` function, added
-to ``RENDERERS``.
+to ``RENDERERS`` and given a conventional file name in ``FILENAMES``. Formats that need a
+heavy library (spdx-tools, cyclonedx-python-lib) import it when they render, not at import.
+``load_report`` turns a saved JSON report back into the ``Report``.
 
 Takes in: a ``Report``. Hands on: its text in one format (``RENDERERS[name](report)``).
 """
@@ -13,12 +15,23 @@ from typing import Callable
 
 from ..models import Report
 from .json import render_json
+from .markdown import render_markdown
+from .load import ReportLoadError, load_report, report_from_data
 from .table import render_table
 
 #: format name → renderer
 RENDERERS: dict[str, Callable[[Report], str]] = {
     "json": render_json,
     "table": render_table,
+    "markdown": render_markdown,
 }
 
-__all__ = ["RENDERERS", "render_json", "render_table"]
+#: format name → the file name ``--output-dir`` writes it to
+FILENAMES: dict[str, str] = {
+    "json": "report.json",
+    "table": "report.txt",
+    "markdown": "report.md",
+}
+
+__all__ = ["FILENAMES", "RENDERERS", "ReportLoadError", "load_report", "render_json", "render_markdown", "render_table",
+           "report_from_data"]
