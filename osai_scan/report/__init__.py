@@ -16,6 +16,7 @@ from typing import Callable
 from ..models import Report
 from .json import render_json
 from .markdown import render_markdown
+from .sarif import render_sarif
 from .load import ReportLoadError, load_report, report_from_data
 from .table import render_table
 
@@ -24,6 +25,7 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
     "json": render_json,
     "table": render_table,
     "markdown": render_markdown,
+    "sarif": render_sarif,
 }
 
 #: format name → the file name ``--output-dir`` writes it to
@@ -31,7 +33,8 @@ FILENAMES: dict[str, str] = {
     "json": "report.json",
     "table": "report.txt",
     "markdown": "report.md",
+    "sarif": "report.sarif",
 }
 
-__all__ = ["FILENAMES", "RENDERERS", "ReportLoadError", "load_report", "render_json", "render_markdown", "render_table",
+__all__ = ["FILENAMES", "RENDERERS", "ReportLoadError", "load_report", "render_json", "render_markdown", "render_sarif", "render_table",
            "report_from_data"]

@@ -1,0 +1,30 @@
+"""Each format checked by its own validator: the vendored SARIF 2.1.0 schema (jsonschema),
+cyclonedx-python-lib's JSON validator (CycloneDX 1.6 schema it ships), spdx-tools' validator."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@lru_cache(maxsize=1)
+def _sarif_validator():
+    import jsonschema
+
+    schema = json.loads((DATA / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator.check_schema(schema)
+    return jsonschema.Draft4Validator(schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+
+
+def validate_sarif(text: str) -> dict:
+    """Fail unless ``text`` is a SARIF 2.1.0 log valid against the OASIS schema; return it."""
+    data = json.loads(text)
+    errors = sorted(_sarif_validator().iter_errors(data), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
+    return data
+
+
+VALIDATORS = {"sarif": validate_sarif}
