@@ -17,6 +17,7 @@ from ..models import Report
 from .json import render_json
 from .markdown import render_markdown
 from .sarif import render_sarif
+from .cyclonedx import render_cyclonedx
 from .load import ReportLoadError, load_report, report_from_data
 from .table import render_table
 
@@ -26,6 +27,7 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
     "table": render_table,
     "markdown": render_markdown,
     "sarif": render_sarif,
+    "cyclonedx-json": render_cyclonedx,
 }
 
 #: format name → the file name ``--output-dir`` writes it to
@@ -34,7 +36,8 @@ FILENAMES: dict[str, str] = {
     "table": "report.txt",
     "markdown": "report.md",
     "sarif": "report.sarif",
+    "cyclonedx-json": "report.cdx.json",
 }
 
-__all__ = ["FILENAMES", "RENDERERS", "ReportLoadError", "load_report", "render_json", "render_markdown", "render_sarif", "render_table",
+__all__ = ["FILENAMES", "RENDERERS", "ReportLoadError", "load_report", "render_cyclonedx", "render_json", "render_markdown", "render_sarif", "render_table",
            "report_from_data"]

@@ -28,3 +28,16 @@ def validate_sarif(text: str) -> dict:
 
 
 VALIDATORS = {"sarif": validate_sarif}
+
+
+def validate_cyclonedx(text: str) -> dict:
+    """Fail unless ``text`` is valid CycloneDX 1.6 JSON by cyclonedx-python-lib's strict validator; return it."""
+    from cyclonedx.schema import SchemaVersion
+    from cyclonedx.validation.json import JsonStrictValidator
+
+    errors = JsonStrictValidator(SchemaVersion.V1_6).validate_str(text, all_errors=True)
+    assert errors is None, "\n".join(str(e)[:500] for e in list(errors)[:5])
+    return json.loads(text)
+
+
+VALIDATORS["cyclonedx-json"] = validate_cyclonedx
