@@ -18,6 +18,7 @@ from .json import render_json
 from .markdown import render_markdown
 from .sarif import render_sarif
 from .cyclonedx import render_cyclonedx
+from .spdx import render_spdx
 from .load import ReportLoadError, load_report, report_from_data
 from .table import render_table
 
@@ -28,6 +29,7 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
     "markdown": render_markdown,
     "sarif": render_sarif,
     "cyclonedx-json": render_cyclonedx,
+    "spdx-json": render_spdx,
 }
 
 #: format name → the file name ``--output-dir`` writes it to
@@ -37,7 +39,8 @@ FILENAMES: dict[str, str] = {
     "markdown": "report.md",
     "sarif": "report.sarif",
     "cyclonedx-json": "report.cdx.json",
+    "spdx-json": "report.spdx.json",
 }
 
-__all__ = ["FILENAMES", "RENDERERS", "ReportLoadError", "load_report", "render_cyclonedx", "render_json", "render_markdown", "render_sarif", "render_table",
+__all__ = ["FILENAMES", "RENDERERS", "ReportLoadError", "load_report", "render_cyclonedx", "render_json", "render_markdown", "render_sarif", "render_spdx", "render_table",
            "report_from_data"]

@@ -41,3 +41,23 @@ def validate_cyclonedx(text: str) -> dict:
 
 
 VALIDATORS["cyclonedx-json"] = validate_cyclonedx
+
+
+def validate_spdx(text: str) -> dict:
+    """Fail unless spdx-tools parses ``text`` as SPDX 2.3 JSON and its validator finds nothing; return it."""
+    import tempfile
+
+    from spdx_tools.spdx.parser.parse_anything import parse_file
+    from spdx_tools.spdx.validation.document_validator import validate_full_spdx_document
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "report.spdx.json"
+        path.write_text(text, encoding="utf-8")
+        document = parse_file(str(path))
+    messages = [m.validation_message for m in validate_full_spdx_document(document)]
+    assert not messages, "\n".join(messages[:10])
+    assert document.creation_info.spdx_version == "SPDX-2.3"
+    return json.loads(text)
+
+
+VALIDATORS["spdx-json"] = validate_spdx
