@@ -136,8 +136,14 @@ def build_document(report: Report) -> Any:
     name = target_label(report)
     declared = sorted({d.expression_spdx for d in report.declared.licenses if d.expression_spdx})
     profiles = "; ".join(f"{pid}: {r.verdict.status.value}" for pid, r in report.profiles)
+    from spdx_tools.spdx.validation.uri_validators import validate_download_location
+
+    # A URL SPDX does not take as a download location (a host with a port, e.g. a local mirror)
+    # is kept as source information.
+    location = t.url if t.url and not validate_download_location(t.url) else None
     root = Package(
-        spdx_id=ROOT_ID, name=name, download_location=t.url or SpdxNoAssertion(), version=t.commit or t.revision,
+        spdx_id=ROOT_ID, name=name, download_location=location or SpdxNoAssertion(), version=t.commit or t.revision,
+        source_info=f"scanned from {t.url}" if t.url else None,
         files_analyzed=True, license_concluded=SpdxNoAssertion(),
         license_declared=b.expression(" AND ".join(f"({d})" for d in declared) if len(declared) > 1
                                       else (declared[0] if declared else None)),
