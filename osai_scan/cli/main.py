@@ -22,6 +22,7 @@ from ..models import FileStatus, Report, Severity, VerdictStatus
 from ..report import FILENAMES
 from ._errors import format_known
 from .classify import classify_command
+from .diff import diff
 from .explain import explain
 from .render import render
 from .rules import rules
@@ -193,6 +194,7 @@ def schema() -> None:
 
 cli.add_command(classify_command)
 cli.add_command(render)
+cli.add_command(diff)
 cli.add_command(explain)
 cli.add_command(rules)
 
