@@ -19,6 +19,7 @@ from .markdown import render_markdown
 from .sarif import render_sarif
 from .cyclonedx import render_cyclonedx
 from .spdx import render_spdx
+from .html import render_html
 from .load import ReportLoadError, load_report, report_from_data
 from .table import render_table
 
@@ -30,6 +31,7 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
     "sarif": render_sarif,
     "cyclonedx-json": render_cyclonedx,
     "spdx-json": render_spdx,
+    "html": render_html,
 }
 
 #: format name → the file name ``--output-dir`` writes it to
@@ -40,7 +42,8 @@ FILENAMES: dict[str, str] = {
     "sarif": "report.sarif",
     "cyclonedx-json": "report.cdx.json",
     "spdx-json": "report.spdx.json",
+    "html": "report.html",
 }
 
-__all__ = ["FILENAMES", "RENDERERS", "ReportLoadError", "load_report", "render_cyclonedx", "render_json", "render_markdown", "render_sarif", "render_spdx", "render_table",
+__all__ = ["FILENAMES", "RENDERERS", "ReportLoadError", "load_report", "render_cyclonedx", "render_html", "render_json", "render_markdown", "render_sarif", "render_spdx", "render_table",
            "report_from_data"]
