@@ -20,6 +20,7 @@ from .sarif import render_sarif
 from .cyclonedx import render_cyclonedx
 from .spdx import render_spdx
 from .html import render_html
+from .mot import render_mot
 from .load import ReportLoadError, load_report, report_from_data
 from .table import render_table
 
@@ -32,6 +33,7 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
     "cyclonedx-json": render_cyclonedx,
     "spdx-json": render_spdx,
     "html": render_html,
+    "mot-yaml": render_mot,
 }
 
 #: format name → the file name ``--output-dir`` writes it to
@@ -43,7 +45,8 @@ FILENAMES: dict[str, str] = {
     "cyclonedx-json": "report.cdx.json",
     "spdx-json": "report.spdx.json",
     "html": "report.html",
+    "mot-yaml": "report.mot.yml",
 }
 
-__all__ = ["FILENAMES", "RENDERERS", "ReportLoadError", "load_report", "render_cyclonedx", "render_html", "render_json", "render_markdown", "render_sarif", "render_spdx", "render_table",
+__all__ = ["FILENAMES", "RENDERERS", "ReportLoadError", "load_report", "render_cyclonedx", "render_html", "render_json", "render_markdown", "render_mot", "render_sarif", "render_spdx", "render_table",
            "report_from_data"]

@@ -61,3 +61,26 @@ def validate_spdx(text: str) -> dict:
 
 
 VALIDATORS["spdx-json"] = validate_spdx
+
+
+@lru_cache(maxsize=1)
+def _mot_validator():
+    import jsonschema
+
+    schema = json.loads((DATA / "mof" / "mof_schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator.check_schema(schema)
+    return jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+
+
+def validate_mot(text: str) -> dict:
+    """Fail unless ``text`` is a Model Openness Tool model record valid against the MOT's schema
+    (tests/data/mof/mof_schema.json); return it."""
+    import yaml
+
+    data = yaml.safe_load(text)
+    errors = sorted(_mot_validator().iter_errors(data), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
+    return data
+
+
+VALIDATORS["mot-yaml"] = validate_mot
