@@ -67,7 +67,7 @@ def _matrix(report: Report) -> str:
 
 def _profiles(report: Report) -> str:
     cards = []
-    for pid, result in report.profiles:
+    for pid, result in sorted(report.profiles, key=lambda pair: pair[0]):
         items = "".join(f'<li>{c.value}: <span class="{_cls(r.status.value)}">{_e(r.status.value)}</span></li>'
                         for c, r in result.components)
         mof = ""

@@ -32,7 +32,7 @@ def _matrix(report: Report) -> list[str]:
 
 def _profiles(report: Report) -> list[str]:
     rows = []
-    for pid, result in report.profiles:
+    for pid, result in sorted(report.profiles, key=lambda pair: pair[0]):
         mof = "-"
         if result.mof is not None:
             mof = f"class {roman(result.mof.class_reached)}" if result.mof.class_reached else "no class"

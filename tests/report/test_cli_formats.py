@@ -64,3 +64,22 @@ def test_format_and_output_misuse_are_usage_errors(copy_case, tmp_path: Path) ->
     bad.write_text("not json", encoding="utf-8")
     result = run("render", str(bad))
     assert result.exit_code == 2 and result.stderr.startswith(f"Error: {bad}: not JSON (")
+
+
+def test_round_trip_with_a_profile_of_ones_own(copy_case, tmp_path: Path) -> None:
+    """A profile from --rules is reported like the built-in ones and survives the round trip."""
+    from osai_scan.pipeline import ScanOptions, scan
+    from tests.conftest import ROOT
+
+    rules = tmp_path / "rules" / "profiles"
+    rules.mkdir(parents=True)
+    text = (ROOT / "rules" / "profiles" / "blog-2024.yaml").read_text(encoding="utf-8")
+    (rules / "aaa-local.yaml").write_text(text.replace("id: blog-2024", "id: aaa-local"), encoding="utf-8")
+    report = scan(str(copy_case("mit-code-llama-weights", git_repo=True)),
+                  ScanOptions(use_cache=False, rules_dirs=(rules.parent,)))
+    assert "aaa-local" in dict(report.profiles)
+    loaded = load_report(render_json(report))
+    assert loaded == report
+    for name, renderer in RENDERERS.items():
+        assert renderer(loaded) == renderer(report), name
+    assert "| `aaa-local` | " in RENDERERS["markdown"](report)
