@@ -18,6 +18,7 @@ from typing import Callable
 from .attribute.attributor import Attributor, LicenseFile
 from .attribute.declared import DeclaredReader, parse_front_matter
 from .attribute.reuse import SIDECAR_SUFFIX, ReuseIndex
+from .attribute.sources import TEXT_MAX_BYTES, collect_declarations, readme_statements
 from .classify.classifier import Classifier, Explanation
 from .constants import (
     DEFAULT_PROFILE,
@@ -40,11 +41,14 @@ from .models import (
     FileResult,
     FileStatus,
     Finding,
+    Mention,
     ProfileResult,
     Report,
     Summary,
     ToolInfo,
 )
+from .policy.declarations import component_declarations, lacks_files
+from .policy.weights import weight_references
 from .policy.evaluate import ScanFacts, code_license_findings, evaluate_profile
 from .policy.mof import evaluate_mof
 from .policy.references import ReferenceResolver
@@ -122,6 +126,13 @@ def _model_card(source: Source, paths: set[str]) -> tuple[str | None, dict[str, 
                 return name, None
             return name, parse_front_matter(text)
     return None, None
+
+
+def _read_text(source: Source, path: str, max_bytes: int = TEXT_MAX_BYTES) -> str | None:
+    try:
+        return source.read(path, max_bytes, 0).decode("utf-8", "replace")
+    except OSError:
+        return None
 
 
 def _reuse_index(source: Source, paths: list[str]) -> ReuseIndex | None:
@@ -222,7 +233,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
         labels = _classify(entries, classifier, cache, context, progress, stats)
         stats.timed("classify", start)
         detector = Detector(lambda p, n, o: source.read(p, n, o), source.local_path, _ENGINE,
-                            budget=options.timeout)
+                            budget=options.timeout, syntax_of=rules.notices.syntax_of)
         detections = detect_files(entries, labels, detector, cache=cache, context=context,
                                   jobs=options.jobs or default_jobs(), progress=progress, stats=stats)
     finally:
@@ -233,9 +244,16 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     progress("report", 0, 0)
     paths = [e.path for e in entries]
     attributor = Attributor(knowledge, rules.component_license_files, rules.license_files, rules.reference_keys,
-                            catalogue, _reuse_index(source, paths))
+                            catalogue, _reuse_index(source, paths), notices=rules.notices, companions=rules.companions)
     own = {}
     own_source = {}
+    for entry in entries:
+        detections[entry.path] = attributor.assign_roles(detections[entry.path])
+    statements, readme, readme_detection = readme_statements(
+        paths, lambda p: _read_text(source, p), detections.__getitem__,
+        [(r.id, r.pattern, r.components) for r in rules.scoped_statements], rules.reference_keys)
+    if readme is not None:
+        detections[readme] = readme_detection
     for entry in entries:
         own[entry.path], own_source[entry.path] = attributor.own_expression(detections[entry.path])
     license_files = attributor.license_files(((e.path, labels[e.path].component) for e in entries), own)
@@ -243,7 +261,10 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     attributor.card_path = card_path
     root_files = [lf for lf in license_files if lf.folder == "" and not lf.components]
     reader = DeclaredReader(knowledge, catalogue)
-    declared, declared_expression = reader.read([(lf.path, lf.expression) for lf in root_files], card, card_path, own)
+    extra = collect_declarations(paths, lambda p: _read_text(source, p), lambda p: detections[p].matches, own,
+                                 rules.reference_keys)
+    declared, declared_expression = reader.read([(lf.path, lf.expression) for lf in root_files], card, card_path, own,
+                                                extra=extra, companions=rules.companions)
     declared_paths = ", ".join(sorted({d.path for d in declared.licenses if d.expression}))
 
     files = []
@@ -259,6 +280,9 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
             license=attribution.expression, license_spdx=attribution.expression_spdx, attribution=attribution,
             detected_expression=detection.expression, detection_mode=detection.mode,
             detections=detection.matches, header=detection.header,
+            mentions=tuple(Mention(expression=m.expression, expression_spdx=m.expression_spdx, start_line=m.start_line,
+                                   end_line=m.end_line, context=m.context, rule=m.role_rule or "")
+                           for m in detection.matches if m.role == "mention"),
         ))
     files_t = tuple(files)
     present = {f.component for f in files_t if f.component in AI_COMPONENTS}
@@ -267,8 +291,14 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
         present=present, model_paths=[f.path for f in files_t if f.component is Component.MODEL])
     if resolved.card_items:
         declared = replace(declared, model_card=declared.model_card + resolved.card_items)
+    declarations = component_declarations(license_files, statements, files_t)
+    components, globs, max_bytes = rules.weight_files
+    if lacks_files(Component.MODEL, files_t):
+        declarations += weight_references(files_t, lambda p, n: _read_text(source, p, n), rules.weight_sources,
+                                          components, globs, max_bytes)
     facts = ScanFacts(files=files_t, card_path=card_path if card is not None else None, card=declared.model_card,
-                      references=resolved.references, restrictions=resolved.restrictions)
+                      references=resolved.references + declarations,
+                      restrictions=resolved.restrictions)
     profiles = evaluate_profiles(rules, facts, knowledge, catalogue)
     chosen = dict(profiles)[profile.id]
     findings = (attributor.findings + reader.findings + attributor.late_findings()
@@ -293,7 +323,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
         verdict=chosen.verdict, components=chosen.components, declared=declared, findings=tuple(findings),
         files=files_t, summary=summary, profiles=profiles, generated_at=_generated_at(),
         complete=source.complete and resolved.complete and not any(f.status is FileStatus.ERROR for f in files_t),
-        references=resolved.references,
+        references=facts.references,
     )
 
 

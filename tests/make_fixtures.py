@@ -15,6 +15,29 @@ from osai_scan.licenses import scancode_license_text
 
 ROOT = Path(__file__).resolve().parents[1] / "fixtures"
 
+#: Code that fetches its weights from elsewhere (read statically: URLs, from_pretrained, hf_hub_download).
+FETCH_PY = """\
+# SPDX-License-Identifier: MIT
+\"\"\"Download the pretrained weights.\"\"\"
+
+import urllib.request
+
+from huggingface_hub import hf_hub_download
+from transformers import AutoModelForCausalLM
+
+WEIGHTS_URL = "https://example.org/releases/tinygpt-124m.pt"
+
+
+def fetch(path: str) -> None:
+    urllib.request.urlretrieve(WEIGHTS_URL, path)
+
+
+def load():
+    config = hf_hub_download(repo_id="acme/tinygpt-124m", filename="config.json")
+    return AutoModelForCausalLM.from_pretrained("acme/tinygpt-124m"), config
+"""
+INVALID_NOTEBOOK = '{"cells": [{"cell_type": "code", "source": ["import torch\\n"]}], "metadata": {'
+
 
 def safetensors(shape: tuple[int, ...] = (4, 4), metadata: dict[str, str] | None = None) -> bytes:
     n = 1
@@ -340,6 +363,48 @@ def cases() -> dict[str, dict[str, str | bytes]]:
         # No code, and a library_name that rules/frameworks.yaml does not know.
         "repos/unknown-library": {
             "LICENSE": apache, **weights(), "README.md": card("license: apache-2.0\nlibrary_name: acme-runner"),
+        },
+        # The weights live elsewhere: a model license file and a README sentence say they are
+        # CC-BY-NC-4.0; the code names where they are fetched from.
+        "repos/weights-elsewhere-nc": {
+            **core("MIT"), "LICENSE": mit, "LICENSE_weights": lic("cc-by-nc-4.0"), "src/tinygpt/fetch.py": FETCH_PY,
+            "README.md": "# TinyGPT\n\nThe model weights are released under the CC-BY-NC-4.0 license.\n",
+        },
+        # The README puts code and weights under MIT; the weights are downloaded, not in the repository.
+        "repos/weights-elsewhere-mit": {
+            **core("MIT"), "LICENSE": mit, "src/tinygpt/fetch.py": FETCH_PY,
+            "README.md": "# TinyGPT\n\nThe code and model weights are released under the MIT License.\n",
+        },
+        # No LICENSE file: the README's license section declares the license.
+        "repos/readme-license": {
+            **{k: v for k, v in core().items() if k != "src/tinygpt/model.py"},
+            "src/tinygpt/model.py": MODEL_PY.split("\n", 1)[1], **weights(),
+            "README.md": "# TinyGPT\n\nA tiny GPT.\n\n## License\n\nThis project is released under the MIT "
+                         "License.\n\n## Citation\n\nSee CITATION.cff.\n",
+        },
+        # REUSE layout without a root LICENSE: the one text in LICENSES/ declares the license.
+        "repos/licenses-folder": {
+            **{k: v for k, v in core().items() if k != "src/tinygpt/model.py"},
+            "src/tinygpt/model.py": MODEL_PY.split("\n", 1)[1], **weights(), "LICENSES/MIT.txt": mit,
+        },
+        # COPYING (the GPL-3.0 text) beside COPYING.LESSER: the LGPL-3.0, as its instructions say.
+        "repos/lgpl-pair": {
+            **{k: v for k, v in core().items() if k != "src/tinygpt/model.py"},
+            "src/tinygpt/model.py": MODEL_PY.split("\n", 1)[1], **weights(),
+            "COPYING": lic("gpl-3.0"), "COPYING.LESSER": lic("lgpl-3.0"),
+        },
+        # Package manifests declare the license (read as data, never run); no LICENSE file.
+        "repos/manifests": {
+            **{k: v for k, v in core().items() if k not in ("src/tinygpt/model.py", "pyproject.toml")},
+            "src/tinygpt/model.py": MODEL_PY.split("\n", 1)[1], **weights(),
+            "pyproject.toml": PYPROJECT.replace('version = "0.1.0"\n', 'version = "0.1.0"\nlicense = "MIT"\n'),
+            "package.json": '{\n  "name": "tinygpt-web",\n  "version": "0.1.0",\n  "license": "MIT"\n}\n',
+            "setup.py": 'from setuptools import setup\n\nsetup(name="tinygpt", license="MIT")\n',
+        },
+        # A notebook whose JSON does not parse is scanned as text, with a warning.
+        "repos/invalid-notebook": {
+            **core(), **weights(), "LICENSE": apache, "README.md": card("license: apache-2.0"),
+            "notebooks/demo.ipynb": INVALID_NOTEBOOK,
         },
         # .reuse/dep5 (the older REUSE format), and a sidecar without an SPDX line.
         "repos/reuse-dep5": {

@@ -13,9 +13,11 @@ all applied (AND), and a reference to a license that cannot be found is reported
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Iterable
+
+from license_expression import Licensing, combine_expressions
 
 from ..findings import FindingCatalogue
 from ..licenses import (
@@ -24,12 +26,15 @@ from ..licenses import (
     expression_to_spdx,
     spdx_to_expression,
 )
-from ..models import Attribution, AttributionSource, Component, Detection, Finding
-from ..ruleset import LicenseFileRule
+from ..models import Attribution, AttributionSource, Component, Detection, Finding, Match
+from ..ruleset import Companion, LicenseFileRule, NoticeRules
+from .declared import without_companions
 from .reuse import Annotation, ReuseIndex
 
 #: Header metadata keys that carry a license (GGUF, safetensors __metadata__).
 _METADATA_LICENSE_KEYS = ("general.license", "license")
+#: The role rule id of a match inside a whole license text of another license.
+TRAILER_RULE = "notices.part-of-text"
 #: The key ScanCode gives an SPDX-License-Identifier naming no license it knows.
 UNKNOWN_SPDX = "unknown-spdx"
 
@@ -58,6 +63,14 @@ def _is_within(path: str, folder: str) -> bool:
     return folder == "" or path.startswith(folder + "/")
 
 
+def _inside(match: Match, text: Match, tolerance: int) -> bool:
+    """True when ``match`` lies within the lines of the whole text ``text`` (or just after it)."""
+    assert text.start_line is not None and text.end_line is not None
+    start = match.start_line if match.start_line is not None else -1
+    end = match.end_line if match.end_line is not None else start
+    return text.start_line <= start and end <= text.end_line + tolerance
+
+
 def _and(expressions: Iterable[str]) -> str:
     parts = list(dict.fromkeys(f"({e})" if " " in e else e for e in expressions))
     return " AND ".join(parts)
@@ -73,12 +86,19 @@ class Attributor:
         reference_keys: ScanCode keys that only point at a license elsewhere.
         catalogue: the findings catalogue.
         reuse: the target's REUSE annotations, when it has any.
+        notices: which matches are a file's own notice and which are mentions (notices.yaml);
+            None takes every match as the file's notice.
+        companions: license texts meant to sit beside another in one folder (attribution.yaml).
     """
 
     def __init__(self, knowledge: LicenseKnowledge, component_rules: tuple[LicenseFileRule, ...],
                  generic_rules: tuple[LicenseFileRule, ...], reference_keys: frozenset[str],
-                 catalogue: FindingCatalogue, reuse: ReuseIndex | None = None) -> None:
+                 catalogue: FindingCatalogue, reuse: ReuseIndex | None = None,
+                 notices: NoticeRules | None = None, companions: tuple[Companion, ...] = ()) -> None:
         self.knowledge = knowledge
+        self.companions = companions
+        self.notices = notices
+        self._licensing = Licensing()
         self.component_rules = component_rules
         self.generic_rules = generic_rules
         self.reference_keys = reference_keys
@@ -95,8 +115,33 @@ class Attributor:
 
     # -- level 1: what the file says ----------------------------------------------------------
 
+    def assign_roles(self, detection: Detection) -> Detection:
+        """``detection`` with the role of every match decided (rules/notices.yaml).
+
+        A match inside a whole license text of another license (a text or notice match of high
+        coverage over many lines, notices.yaml ``settings``) is ``part-of-text``; every other
+        match gets the role of the first role rule that fits its kind, context and coverage.
+        """
+        if not detection.matches or self.notices is None:
+            return detection
+        settings = self.notices.settings
+        texts = [m for m in detection.matches if m.kind in ("text", "notice") and m.start_line is not None
+                 and m.end_line is not None and (m.coverage or 0.0) >= settings.whole_text_min_coverage
+                 and m.end_line - m.start_line + 1 >= settings.whole_text_min_lines]
+        out = []
+        for match in detection.matches:
+            host = next((t for t in texts if t is not match and _inside(match, t, settings.trailer_tolerance_lines)
+                         and set(expression_keys(match.expression)) - set(expression_keys(t.expression))), None)
+            if host is not None:
+                out.append(replace(match, role="part-of-text", role_rule=TRAILER_RULE))
+                continue
+            rule = next((r for r in self.notices.roles if r.fits(match.kind, match.context, match.coverage)), None)
+            out.append(replace(match, role=rule.role if rule else "notice", role_rule=rule.id if rule else None))
+        return replace(detection, matches=tuple(out))
+
     def own_expression(self, detection: Detection) -> tuple[str | None, AttributionSource]:
-        """The license a file's own content grants, reference-only keys removed."""
+        """The license a file's own content grants: its notices (not its mentions, not a license
+        text's trailer), reference-only keys removed."""
         if detection.header is not None:
             for item in detection.header.metadata:
                 if item.key in _METADATA_LICENSE_KEYS and item.value.strip():
@@ -106,12 +151,21 @@ class Attributor:
             return None, AttributionSource.NONE
         if not detection.expression:
             return None, AttributionSource.NONE
-        return self._strip_references(detection.expression), AttributionSource.FILE_NOTICE
+        notices = [m for m in detection.matches if m.role in (None, "notice")]
+        if len(notices) == len(detection.matches):  # nothing set aside: ScanCode's own expression
+            return self._strip_references(detection.expression), AttributionSource.FILE_NOTICE
+        if not notices:
+            return None, AttributionSource.NONE
+        combined = str(combine_expressions([m.expression for m in notices], unique=True, licensing=self._licensing))
+        return self._strip_references(combined), AttributionSource.FILE_NOTICE
 
     def references(self, detection: Detection) -> tuple[str, ...]:
         """The reference-only keys ("see LICENSE") in a file's own detections."""
         if not detection.expression:
             return ()
+        if any(m.role is not None for m in detection.matches):
+            keys = {k for m in detection.matches if m.role == "notice" for k in expression_keys(m.expression)}
+            return tuple(k for k in sorted(keys) if k in self.reference_keys)
         return tuple(k for k in expression_keys(detection.expression) if k in self.reference_keys)
 
     def _strip_references(self, expression: str) -> str | None:
@@ -221,6 +275,8 @@ class Attributor:
         nearest = max(len(lf.folder) for lf in candidates)
         peers = sorted((lf for lf in candidates if len(lf.folder) == nearest), key=lambda lf: lf.path)
         known = [lf for lf in peers if lf.expression] or peers[:1]
+        kept, _ = without_companions([(lf.path, lf.expression) for lf in known], self.companions)
+        known = [lf for lf in known if (lf.path, lf.expression) in kept] or known
         if len({frozenset(expression_keys(lf.expression or "unknown")) for lf in known}) > 1:
             self._conflicts.setdefault(tuple(lf.path for lf in known), []).append((path, component))
         expression = _and(lf.expression or "unknown" for lf in known)
@@ -251,4 +307,4 @@ class Attributor:
         return out
 
 
-__all__ = ["Attributor", "LicenseFile", "UNKNOWN_SPDX"]
+__all__ = ["Attributor", "LicenseFile", "TRAILER_RULE", "UNKNOWN_SPDX"]

@@ -8,6 +8,8 @@ what ScanCode detects in them. When they disagree, that is a finding and both ap
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import Iterable
 
 import yaml
 
@@ -19,6 +21,7 @@ from ..licenses import (
     key_of_spdx,
 )
 from ..models import Declared, DeclaredLicense, Finding, MetadataItem
+from ..ruleset import Companion
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", re.DOTALL)
 #: Model card metadata kept in the report (``model-index`` is summarised).
@@ -56,6 +59,25 @@ def card_items(card: dict[str, object]) -> tuple[MetadataItem, ...]:
     return tuple(items)
 
 
+def without_companions(files: list[tuple[str, str | None]], companions: tuple[Companion, ...]
+                       ) -> tuple[list[tuple[str, str | None]], dict[str, str]]:
+    """Drop license texts that are a companion of another text among ``files`` (the GPL text in
+    COPYING beside the LGPL's COPYING.LESSER).
+
+    Returns:
+        The files that stay, and for each dropped one the reason.
+    """
+    notes: dict[str, str] = {}
+    for rule in companions:
+        main = [p for p, e in files if e and set(expression_keys(e)) <= set(rule.licenses)]
+        if not main:
+            continue
+        for path, expression in files:
+            if expression and path not in main and set(expression_keys(expression)) <= set(rule.companions):
+                notes[path] = f"companion text of {main[0]} ({rule.id}: {rule.reason})"
+    return [(p, e) for p, e in files if p not in notes], notes
+
+
 class DeclaredReader:
     """Reads the declared licenses of a repository.
 
@@ -70,7 +92,8 @@ class DeclaredReader:
         self.findings: list[Finding] = []
 
     def read(self, root_files: list[tuple[str, str | None]], card: dict[str, object] | None,
-             card_path: str | None, own: dict[str, str | None]) -> tuple[Declared, str | None]:
+             card_path: str | None, own: dict[str, str | None], extra: Iterable[DeclaredLicense] = (),
+             companions: tuple[Companion, ...] = ()) -> tuple[Declared, str | None]:
         """The declared licenses and their combined expression (AND of all).
 
         Args:
@@ -78,17 +101,32 @@ class DeclaredReader:
             card: the model card's front matter, when there is one.
             card_path: the model card's path.
             own: path → the license each file's own text grants (to follow ``license_link``).
+            extra: declarations found elsewhere (README license section, ``LICENSES/``, manifests).
+            companions: license texts meant to sit beside another (COPYING + COPYING.LESSER).
         """
         entries: list[DeclaredLicense] = []
+        _, companion_notes = without_companions(root_files, companions)
         for path, detected in root_files:
             expression = detected or "unknown"
-            entries.append(DeclaredLicense(source="license-file", path=path, value=path, expression=expression,
-                                           expression_spdx=expression_to_spdx(expression),
-                                           detail="license text detected by ScanCode"))
+            note = companion_notes.get(path)
+            entries.append(DeclaredLicense(source="license-file", path=path, value=path,
+                                           expression=None if note else expression,
+                                           expression_spdx=None if note else expression_to_spdx(expression),
+                                           detail=note or "license text detected by ScanCode"))
+        folder = [e for e in extra if e.source == "licenses-folder"]
+        entries.extend(e for e in extra if e.source != "licenses-folder")
         items: tuple[MetadataItem, ...] = ()
         if card is not None and card_path is not None:
             items = card_items(card)
             entries.extend(self._card_licenses(card, card_path, own))
+        # LICENSES/ (REUSE) holds the texts of every license the project uses; it declares the
+        # repository's license only when nothing else does (one text declares, several all apply).
+        elsewhere = sorted({e.path for e in entries if e.expression})
+        for e in folder:
+            entries.append(e if not elsewhere else replace(
+                e, expression=None, expression_spdx=None,
+                detail=f"a license text in LICENSES/ (REUSE layout), used by annotations; the repository's "
+                       f"license is declared by {', '.join(elsewhere)}"))
         resolved = [e.expression for e in entries if e.expression]
         combined = " AND ".join(dict.fromkeys(f"({e})" if " OR " in e else e for e in resolved)) or None
         if len({frozenset(expression_keys(e)) for e in resolved}) > 1:
@@ -156,4 +194,4 @@ class DeclaredReader:
                                detail=detail or "license: other")
 
 
-__all__ = ["CARD_KEYS", "DeclaredReader", "card_items", "parse_front_matter"]
+__all__ = ["CARD_KEYS", "DeclaredReader", "card_items", "parse_front_matter", "without_companions"]

@@ -25,6 +25,8 @@ from typing import Any, Callable
 from ..constants import DETECT_DEADLINE_SECONDS, MAX_TEXT_BYTES, SNIFF_BYTES
 from ..errors import OsaiScanError
 from ..models import Classification, Component, Detection, FileEntry, FileStatus, Match
+from ..ruleset.notices import CommentSyntax
+from .context import LineContexts
 from .engine import EngineResult, ScancodeEngine
 from .headers import HeaderError, read_gguf_header, read_safetensors_header
 from .unclear import assess
@@ -127,18 +129,27 @@ class Task:
         return self.mode != MODE_HEADER
 
 
-def _matches(result: dict[str, Any]) -> tuple[Match, ...]:
+#: Mode suffix of a ``.ipynb`` file whose JSON does not parse (scanned as text, with a warning).
+INVALID_NOTEBOOK = "+invalid-notebook"
+
+
+def _matches(result: dict[str, Any], kind_of: Callable[[str, str], str],
+             contexts: LineContexts | None) -> tuple[Match, ...]:
     out = []
     for detection in result.get("license_detections") or []:
         for m in detection.get("matches") or []:
+            start, end = m.get("start_line"), m.get("end_line")
             out.append(Match(
                 expression=m["license_expression"],
                 expression_spdx=m.get("license_expression_spdx"),
                 rule=m["rule_identifier"],
                 score=float(m["score"]),
-                start_line=m.get("start_line"),
-                end_line=m.get("end_line"),
+                start_line=start,
+                end_line=end,
                 matcher=m["matcher"],
+                kind=kind_of(m["rule_identifier"], m["matcher"]),
+                context=contexts.of_span(start, end) if contexts is not None else None,
+                coverage=float(m["match_coverage"]) if m.get("match_coverage") is not None else None,
             ))
     return tuple(sorted(out, key=lambda m: (m.start_line or 0, m.end_line or 0, m.rule)))
 
@@ -151,14 +162,18 @@ class Detector:
         local_path: returns an on-disk location for ScanCode when there is one.
         engine: the ScanCode engine (shared, index loaded once).
         budget: seconds of license matching allowed per file.
+        syntax_of: the comment syntax of a path (rules/notices.yaml), which gives every match its
+            context; None treats every file as prose.
     """
 
     def __init__(self, read: Reader, local_path: Callable[[str], Any], engine: ScancodeEngine,
-                 budget: float = DETECT_DEADLINE_SECONDS) -> None:
+                 budget: float = DETECT_DEADLINE_SECONDS,
+                 syntax_of: Callable[[str], CommentSyntax | None] | None = None) -> None:
         self._read = read
         self._local_path = local_path
         self.engine = engine
         self.budget = budget
+        self._syntax_of = syntax_of or (lambda path: None)
 
     def plan(self, entry: FileEntry, label: Classification) -> Detection | Task:
         """The answer for ``entry`` when it needs no content, else the task that reads it."""
@@ -243,25 +258,25 @@ class Detector:
         if _ext(task.path) == "ipynb":
             try:
                 text = notebook_source(self._read(task.path, None, 0))
-            except (ValueError, UnicodeDecodeError) as exc:
-                return Detection(status=FileStatus.ERROR, status_reason=f"not a valid notebook: {exc}")
-            location, suffix = None, "+notebook-source"
+                location, suffix = None, "+notebook-source"
+            except (ValueError, UnicodeDecodeError):  # scanned as the text it is, with a warning
+                suffix = INVALID_NOTEBOOK
         elif location is None:
             text = self._read(task.path, None, 0).decode("utf-8", "replace")
         where = str(location) if location is not None else None
         if task.mode == MODE_APPROXIMATE:
             result = self.engine.detect(location=where, text=text, approximate=True, budget=self.budget,
                                         started=started)
-            return self._detection(result, "approximate" + suffix, None)
+            return self._detection(task, text, result, "approximate" + suffix, None)
         exact = self.engine.detect(location=where, text=text, approximate=False, budget=self.budget,
                                    started=started, diagnostics=True)
         if exact.partial:
-            return self._detection(exact, "exact" + suffix, None)
+            return self._detection(task, text, exact, "exact" + suffix, None)
         if text is None:
             text = self._read(task.path, None, 0).decode("utf-8", "replace")
         verdict = assess(exact.data, text, self.engine)
         if not verdict.unclear:
-            return self._detection(exact, "exact" + suffix, None)
+            return self._detection(task, text, exact, "exact" + suffix, None)
         unclear = f"exact matching was unclear ({'; '.join(verdict.reasons)})"
         if task.size <= WHOLE_FILE_APPROXIMATE_MAX_BYTES:
             how = "approximate matching applied"
@@ -276,20 +291,29 @@ class Detector:
             mode = "exact+approximate-regions" + suffix
         if full.partial:  # keep the complete, deterministic exact result rather than a cut-short one
             limit = "hard" if full.stopped else "soft"
-            return self._detection(exact, "exact" + suffix, unclear, cut=f"approximate matching did not finish "
+            return self._detection(task, text, exact, "exact" + suffix, unclear, cut=f"approximate matching did not finish "
                                    f"within the {self.budget:g} s budget ({limit} limit); the exact matches are "
                                    "reported, others may be missing")
         if exact.data.get("detected_license_expression") and not full.data.get("detected_license_expression"):
-            return self._detection(exact, "exact" + suffix, f"{unclear}; approximate matching found only weak "
+            return self._detection(task, text, exact, "exact" + suffix, f"{unclear}; approximate matching found only weak "
                                    "clues, so the exact detection is kept")
-        return self._detection(full, mode, f"{unclear}; {how}")
+        return self._detection(task, text, full, mode, f"{unclear}; {how}")
 
-    def _detection(self, result: EngineResult, mode: str, note: str | None, cut: str | None = None) -> Detection:
+    def _detection(self, task: Task, text: str | None, result: EngineResult, mode: str, note: str | None,
+                   cut: str | None = None) -> Detection:
         data = result.data
+        contexts = None
+        if data.get("license_detections"):
+            if text is None:
+                text = self._read(task.path, None, 0).decode("utf-8", "replace")
+            syntax = None if mode.endswith(("+notebook-source", INVALID_NOTEBOOK)) else self._syntax_of(task.path)
+            contexts = LineContexts(text, syntax)
         if result.partial and cut is None:
             limit = "hard" if result.stopped else "soft"
             cut = (f"license matching reached its {self.budget:g} s budget ({limit} limit); the matches listed "
                    "were found, others may be missing")
+        if mode.endswith(INVALID_NOTEBOOK):
+            note = "not a valid notebook (its JSON does not parse); scanned as text" + (f"; {note}" if note else "")
         if cut is not None:
             status, reason = FileStatus.PARTIAL, f"{note}; {cut}" if note else cut
         else:
@@ -300,5 +324,5 @@ class Detector:
             mode=mode,
             expression=data.get("detected_license_expression"),
             expression_spdx=data.get("detected_license_expression_spdx"),
-            matches=_matches(data),
+            matches=_matches(data, self.engine.rule_kind, contexts),
         )

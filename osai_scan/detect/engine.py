@@ -65,6 +65,7 @@ class ScancodeEngine:
     def __init__(self, get_licenses: Callable[..., dict[str, Any]] | None = None) -> None:
         self._get_licenses = get_licenses
         self._injected = get_licenses is not None
+        self._kinds: dict[str, str] = {}
         self.load_seconds = 0.0
 
     @property
@@ -87,10 +88,19 @@ class ScancodeEngine:
         except ImportError as exc:  # pragma: no cover - ScanCode is a hard dependency
             raise DetectorError(f"ScanCode is not installed ({exc}).",
                                 hint="Reinstall osai-scan: pip install osai-scan.") from None
-        get_index()
+        index = get_index()
         get_licenses(location=None, query_string=_WARM_UP_TEXT, approximate=True)
+        self._kinds = {rule.identifier: _kind_of(rule) for rule in index.rules_by_rid}
         self._get_licenses = get_licenses
         self.load_seconds = time.perf_counter() - start
+
+    def rule_kind(self, identifier: str, matcher: str = "") -> str:
+        """The kind of the ScanCode rule ``identifier``: ``text``, ``notice``, ``tag``,
+        ``reference``, ``intro``, ``clue``, ``spdx-id`` (an SPDX-License-Identifier line, whose
+        rules are synthetic) or ``unknown``."""
+        if matcher == "1-spdx-id":
+            return "spdx-id"
+        return self._kinds.get(identifier, "unknown")
 
     def prepare_fork(self) -> None:
         """Move every object alive now out of the garbage collector's reach before forking.
@@ -160,6 +170,13 @@ class ScancodeEngine:
         seconds = time.monotonic() - begin
         partial = stopped or time.time() > deadline
         return EngineResult(data=data, partial=partial, stopped=stopped, seconds=seconds)
+
+
+_RULE_KINDS = ("text", "notice", "tag", "reference", "intro", "clue")
+
+
+def _kind_of(rule: Any) -> str:
+    return next((k for k in _RULE_KINDS if getattr(rule, f"is_license_{k}", False)), "unknown")
 
 
 def _can_alarm() -> bool:

@@ -49,6 +49,7 @@ from .report import (
     Report,
 )
 from .results import (
+    Mention,
     ComponentResult,
     Declared,
     DeclaredLicense,
@@ -94,6 +95,7 @@ __all__ = [
     "LfsPointer",
     "LicenseCount",
     "Match",
+    "Mention",
     "MetadataItem",
     "MofClassResult",
     "MofComponentResult",

@@ -127,9 +127,11 @@ class Severity(str, Enum):
 
 
 class Presence(str, Enum):
-    """How a component is present: as files of the target, only by reference, or not at all."""
+    """How a component is present: as files of the target, declared by a statement of the target
+    (a component license file, a README sentence) without its files, only by reference, or not at all."""
 
     PRESENT = "present"
+    DECLARED = "declared"
     REFERENCED = "referenced"
     ABSENT = "absent"
 
@@ -140,6 +142,11 @@ class ReferenceKind(str, Enum):
     FRAMEWORK = "framework"
     DATASET = "dataset"
     BASE_MODEL = "base-model"
+    #: a statement in the target (a component license file, a README sentence) that puts a
+    #: component under a license, whether or not its files are in the target
+    DECLARATION = "declaration"
+    #: where the target's code fetches weights from (a URL, ``from_pretrained("org/name")``)
+    WEIGHTS = "weights"
 
 
 class AttributionSource(str, Enum):

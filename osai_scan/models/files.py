@@ -73,6 +73,19 @@ class Match:
     start_line: int | None
     end_line: int | None
     matcher: str
+    #: The kind of ScanCode rule that matched: ``text``, ``notice``, ``tag``, ``reference``,
+    #: ``intro``, ``clue``, ``spdx-id`` (an SPDX-License-Identifier line) or ``unknown``.
+    kind: str | None = None
+    #: Where the match sits in the file: ``leading-comment``, ``comment``, ``string``, ``code``,
+    #: ``data`` or ``prose`` (rules/notices.yaml, ``syntax``).
+    context: str | None = None
+    #: ScanCode's ``match_coverage``: the share of the rule's text that matched (0-100).
+    coverage: float | None = None
+    #: What attribution made of the match: ``notice`` (the file's own license), ``mention``
+    #: (evidence only) or ``part-of-text`` (inside a whole license text of another license).
+    role: str | None = None
+    #: The rule of rules/notices.yaml that decided the role.
+    role_rule: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -45,6 +45,18 @@ class FreedomRow:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """A license named in a file that is not the file's own license, with where it is."""
+
+    expression: str
+    expression_spdx: str | None
+    start_line: int | None
+    end_line: int | None
+    context: str | None
+    rule: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FileResult:
     """Everything the report says about one file.
 
@@ -71,6 +83,9 @@ class FileResult:
     detection_mode: str | None = None
     detections: tuple[Match, ...] = ()
     header: HeaderInfo | None = None
+    #: License names the file holds that are not its own license (string literals, test data,
+    #: prose about licenses): evidence only, never a freedom (rules/notices.yaml).
+    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -188,6 +203,8 @@ class DeclaredLicense:
     expression: str | None
     expression_spdx: str | None
     detail: str = ""
+    #: The line of ``path`` that makes the declaration, when one line does.
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -227,4 +244,4 @@ def empty_row(status: FreedomStatus, because: str) -> FreedomRow:
     return FreedomRow(study=cell, use=cell, modify=cell, share=cell)
 
 
-__all__ = ["ComponentResult", "Declared", "DeclaredLicense", "FileResult", "Finding", "FreedomCell", "FreedomRow", "LicenseCount", "Reference", "Restriction", "Summary", "ToolInfo", "Verdict", "empty_row"]
+__all__ = ["Mention", "ComponentResult", "Declared", "DeclaredLicense", "FileResult", "Finding", "FreedomCell", "FreedomRow", "LicenseCount", "Reference", "Restriction", "Summary", "ToolInfo", "Verdict", "empty_row"]

@@ -43,11 +43,10 @@ from ..models import (
     VerdictStatus,
 )
 from ..ruleset import ComponentPolicy, Profile, any_match
+from .declarations import WEIGHTS_RULE_PREFIX
 
 #: How many example paths a reason names before saying "and N more".
 _EXAMPLES = 3
-#: Classification rules whose id starts with this mark weight files (rules/components.yaml).
-WEIGHTS_RULE_PREFIX = "model.weights"
 #: Reference kinds that can stand in for a component with no files.
 _STAND_IN = frozenset({ReferenceKind.FRAMEWORK, ReferenceKind.DATASET})
 _ABSENT_HINT = {
@@ -76,6 +75,10 @@ class ScanFacts:
     def stand_ins(self, component: Component) -> list[Reference]:
         """The references that can stand in for ``component`` when it has no files."""
         return [r for r in self.references if r.component is component and r.kind in _STAND_IN]
+
+    def declarations_of(self, component: Component) -> list[Reference]:
+        """The statements of the target that put ``component`` under a license without its files."""
+        return [r for r in self.references if r.component is component and r.kind is ReferenceKind.DECLARATION]
 
     def restrictions_of(self, components: set[Component]) -> tuple[Restriction, ...]:
         """The restrictions that apply to any of ``components``."""
@@ -108,7 +111,8 @@ class LicenseStatus:
 
 def license_status(files: list[FileResult], criterion: Criterion, needed: tuple[Freedom, ...],
                    knowledge: LicenseKnowledge, stand_ins: list[Reference] | None = None,
-                   restrictions: tuple[Restriction, ...] = ()) -> LicenseStatus:
+                   restrictions: tuple[Restriction, ...] = (),
+                   declarations: list[Reference] | None = None) -> LicenseStatus:
     """The status of a set of files: freedoms first, then the criterion (see module docstring).
 
     Args:
@@ -118,14 +122,22 @@ def license_status(files: list[FileResult], criterion: Criterion, needed: tuple[
         knowledge: license knowledge.
         stand_ins: references judged instead when there are no files (presence ``referenced``).
         restrictions: limits from outside the license texts, combined with the license rows.
+        declarations: statements that put the component under a license when its files (for the
+            Model, its weights) are not in the target; with no files, presence ``declared``.
     """
     by_expression: dict[str | None, list[str]] = {}
     spdx: dict[str | None, str | None] = {}
-    if files:
-        presence = Presence.PRESENT
+    declared_refs: dict[str | None, list[str]] = {}
+    for d in declarations or ():
+        declared_refs.setdefault(d.expression, []).append(d.id)
+        spdx[d.expression] = d.expression_spdx
+    if files or declared_refs:
+        presence = Presence.PRESENT if files else Presence.DECLARED
         for f in files:
             by_expression.setdefault(f.license, []).append(f.path)
             spdx[f.license] = f.license_spdx
+        for expression, ids in declared_refs.items():
+            by_expression.setdefault(expression, []).extend(ids)
     elif stand_ins:
         presence = Presence.REFERENCED
         for r in stand_ins:
@@ -135,11 +147,16 @@ def license_status(files: list[FileResult], criterion: Criterion, needed: tuple[
         return LicenseStatus(status=ComponentStatus.ABSENT, licenses=(), unlicensed=(), row=None, criterion_because=(),
                              presence=Presence.ABSENT)
     unlicensed = tuple(sorted(by_expression.pop(None, [])))
-    licenses = tuple(
-        LicenseCount(expression=e, expression_spdx=spdx[e], files=len(p) if files else 0, example=sorted(p)[0],
-                     references=() if files else tuple(sorted(p)))
-        for e, p in sorted(by_expression.items(), key=lambda kv: (-len(kv[1]), kv[0] or ""))
-    )
+    def _count(expression: str | None, paths: list[str]) -> LicenseCount:
+        refs = [p for p in paths if p in declared_refs.get(expression, ())] if declared_refs else []
+        if files:
+            governed = [p for p in paths if p not in refs]
+            return LicenseCount(expression=expression, expression_spdx=spdx[expression], files=len(governed),
+                                example=sorted(governed or paths)[0], references=tuple(sorted(refs)))
+        return LicenseCount(expression=expression, expression_spdx=spdx[expression], files=0,
+                            example=sorted(paths)[0], references=tuple(sorted(paths)))
+
+    licenses = tuple(_count(e, p) for e, p in sorted(by_expression.items(), key=lambda kv: (-len(kv[1]), kv[0] or "")))
     rows, criterion_cells = [], []
     for expression, paths in sorted(by_expression.items(), key=lambda kv: kv[0] or ""):
         assert expression is not None
@@ -204,7 +221,7 @@ def evaluate_component(component: Component, files: list[FileResult], policy: Co
     """
     facts = facts or ScanFacts(files=tuple(files), card_path=None, card=())
     result = license_status(files, policy.criterion, policy.freedoms, knowledge, facts.stand_ins(component),
-                            facts.restrictions_of({component}))
+                            facts.restrictions_of({component}), facts.declarations_of(component))
     information = information_evidence(component, policy, facts, files)
     refs = tuple(sorted(r.id for r in facts.references if r.component is component))
     return ComponentResult(requirement=policy.requirement, criterion=policy.criterion, status=result.status,
@@ -226,10 +243,20 @@ def _culprits(result: ComponentResult, policy: ComponentPolicy, knowledge: Licen
     return out
 
 
+def _weights_hint(weights: list[Reference]) -> str:
+    if not weights:
+        return ""
+    hub = sorted({r.id for r in weights if r.url and "huggingface.co" in r.url})
+    named = "; ".join(f"{r.name} ({r.matched_by})" for r in weights[:3])
+    return (f" The code fetches weights from: {named}" + (f" and {len(weights) - 3} more" if len(weights) > 3 else "")
+            + ("." if not hub else f"; scan them with: osai-scan scan {' '.join('hf:' + h for h in hub[:3])}."))
+
+
 def _required_component(component: Component, result: ComponentResult, policy: ComponentPolicy,
                         files: list[FileResult], knowledge: LicenseKnowledge, catalogue: FindingCatalogue,
                         not_open: list[str], undetermined: list[str],
-                        restrictions: tuple[Restriction, ...] = ()) -> list[Finding]:
+                        restrictions: tuple[Restriction, ...] = (), declarations: tuple[Reference, ...] = (),
+                        weights: list[Reference] | None = None) -> list[Finding]:
     """Verdict reasons and findings for one required component."""
     name = component.value
     findings = []
@@ -237,16 +264,26 @@ def _required_component(component: Component, result: ComponentResult, policy: C
         undetermined.append(f"{name}: no file of the repository is {name}, so its freedoms cannot be checked")
         findings.append(catalogue.make(
             "policy.component-absent", f"Required component '{name}' has no files in the target.",
-            hint=_ABSENT_HINT.get(component, "If it lives elsewhere, scan that too.")
+            hint=_ABSENT_HINT.get(component, "If it lives elsewhere, scan that too.") + _weights_hint(weights or [])
             + " If files are mislabelled, see each file's rule in the JSON report and relabel with --rules DIR."))
         return findings
-    if component is Component.MODEL and files and not any(f.rule.startswith(WEIGHTS_RULE_PREFIX) for f in files):
+    declared = [r for r in declarations if r.component is component]
+    weights = weights or []
+    if declared:
+        what = "weights" if component is Component.MODEL else "files"
+        says = "; ".join(f"{r.source} says {r.expression}" for r in declared)
+        findings.append(catalogue.make(
+            "policy.component-declared-only",
+            f"Required component '{name}' is judged on what the repository declares, because its {what} are not in "
+            f"the scan: {says}.", paths=sorted({r.id.split(':')[0] for r in declared}),
+            hint=(_ABSENT_HINT.get(component, "If it lives elsewhere, scan that too.") + _weights_hint(weights))))
+    elif component is Component.MODEL and files and not any(f.rule.startswith(WEIGHTS_RULE_PREFIX) for f in files):
         undetermined.append(f"model: the repository holds no weights file, only {result.files} configuration "
                             f"or tokenizer file(s), so the license of the weights cannot be checked here")
         findings.append(catalogue.make(
             "policy.model-weights-absent",
             f"Required component 'model' has no weights file (only {examples(sorted(f.path for f in files))}).",
-            paths=[f.path for f in files], hint=_ABSENT_HINT[Component.MODEL]))
+            paths=[f.path for f in files], hint=_ABSENT_HINT[Component.MODEL] + _weights_hint(weights or [])))
     assert result.freedoms is not None
     if result.status is ComponentStatus.NOT_OPEN:
         restricted = [f.value for f in policy.freedoms
@@ -254,6 +291,7 @@ def _required_component(component: Component, result: ComponentResult, policy: C
         culprits = _culprits(result, policy, knowledge)
         detail = "; ".join(
             f"{lc.expression} governs {lc.files} file(s), e.g. {lc.example}" if lc.files else
+            f"{lc.expression} is declared for it by {', '.join(lc.references)}" if declarations else
             f"{lc.expression} is the license of referenced {', '.join(lc.references)}" for lc in culprits)
         # The reason names each restriction once; the clauses stay in the component's freedoms row.
         limits = [b.split(": ", 1)[0] for r in restrictions for f in policy.freedoms
@@ -269,7 +307,8 @@ def _required_component(component: Component, result: ComponentResult, policy: C
         bad = {lc.expression for lc in culprits}
         findings.append(catalogue.make("policy.component-not-open",
                                        f"Required component '{name}' is not open: {what} ({detail}).",
-                                       paths=[f.path for f in files if f.license in bad or not bad]))
+                                       paths=[f.path for f in files if f.license in bad or not bad]
+                                       or sorted({r.id.split(":")[0] for r in declared if r.expression in bad})))
     if result.unlicensed and result.presence is Presence.REFERENCED:
         undetermined.append(f"{name}: present only by reference, and no license is known for "
                             f"{examples(list(result.unlicensed))}")
@@ -316,13 +355,19 @@ def evaluate_profile(profile: Profile, facts: ScanFacts, knowledge: LicenseKnowl
         policy = profile.policy(component)
         if policy.requirement is Requirement.REQUIRED:
             findings += _required_component(component, result, policy, grouped[component], knowledge, catalogue,
-                                            not_open, undetermined, facts.restrictions_of({component}))
+                                            not_open, undetermined, facts.restrictions_of({component}),
+                                            tuple(facts.declarations_of(component)),
+                                            [r for r in facts.references if r.kind is ReferenceKind.WEIGHTS])
             freedoms = ", ".join(f.value for f in policy.freedoms)
             needed = (f"meet the Open Source Definition for {freedoms}" if policy.criterion is Criterion.OSD
                       else f"are open ({policy.criterion.value}) for {freedoms}")
             if result.presence is Presence.REFERENCED:
                 named = ", ".join(f"{', '.join(lc.references)} ({lc.expression})" for lc in result.licenses)
                 met.append(f"{component.value}: satisfied by reference to {named}, under licenses that {needed}")
+            elif facts.declarations_of(component):
+                named = ", ".join(f"{r.source}: {r.expression}" for r in facts.declarations_of(component))
+                met.append(f"{component.value}: declared under licenses that {needed} ({named}); its "
+                           f"{'weights are' if component is Component.MODEL else 'files are'} not in the scan")
             else:
                 met.append(f"{component.value}: every file is under licenses that {needed}")
         elif policy.requirement is Requirement.INFORMATION:

@@ -7,6 +7,7 @@ from ..models import (
     ComponentStatus,
     Freedom,
     Presence,
+    ReferenceKind,
     Report,
     VerdictStatus,
 )
@@ -83,11 +84,15 @@ def render_table(report: Report) -> str:
             licenses += f", +{len(result.licenses) - 3}"
         if result.unlicensed:
             licenses += (", " if licenses else "") + f"{len(result.unlicensed)} unlicensed"
-        files = "by ref" if result.presence is Presence.REFERENCED else str(result.files)
-        if result.presence is Presence.REFERENCED:
-            licenses += " (" + ", ".join(result.references) + ")"
+        files = {Presence.REFERENCED: "by ref", Presence.DECLARED: "declared"}.get(result.presence, str(result.files))
+        if result.presence in (Presence.REFERENCED, Presence.DECLARED):
+            licenses += " (" + ", ".join(r for lc in result.licenses for r in lc.references) + ")"
+        criterion = result.criterion.value if result.criterion else "-"
+        if result.criterion_because and result.status in (ComponentStatus.NOT_OPEN, ComponentStatus.UNKNOWN):
+            # the freedoms meet but the kind of license does not: the criterion is the cause
+            criterion += ": fails" if result.status is ComponentStatus.NOT_OPEN else ": unknown"
         rows.append([component.value, result.requirement.value, files, result.status.value, *freedoms,
-                     result.criterion.value if result.criterion else "-", licenses])
+                     criterion, licenses])
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines.append(_row(header, widths))
     lines.append(_row(["-" * w for w in widths], widths))
@@ -100,8 +105,11 @@ def render_table(report: Report) -> str:
         lines.append("")
         lines.append("References (named by the target, not part of it):")
         for ref in report.references:
+            if ref.kind is ReferenceKind.WEIGHTS:
+                lines.append(f"  {ref.component.value:<13}  {ref.kind.value:<11}  {ref.name}  [{ref.matched_by}]")
+                continue
             lic = ref.expression_spdx or ref.expression or f"license unknown: {ref.detail}"
-            lines.append(f"  {ref.component.value:<13}  {ref.kind.value:<10}  {ref.name}: {lic}  "
+            lines.append(f"  {ref.component.value:<13}  {ref.kind.value:<11}  {ref.name}: {lic}  "
                          f"[{ref.matched_by}; license from {ref.source}]")
     lines.extend(_mof_components(report))
     lines.extend(_profiles(report))

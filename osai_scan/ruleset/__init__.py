@@ -12,6 +12,9 @@ Takes in: rule folders and files. Hands on: a ``RuleSet`` (``load_rules``).
 from __future__ import annotations
 
 from .loader import (
+    WeightSource,
+    Companion,
+    StatementRule,
     LICENSE_KINDS,
     ComponentRule,
     FindingSpec,
@@ -26,8 +29,9 @@ from .loader import (
     load_rules,
     split_rule_paths,
 )
+from .notices import CommentSyntax, NoticeRules, RoleRule
 from .profiles import CONTENT_TYPES, ComponentPolicy, FileMatcher, InformationSpec, MofComponentSpec, MofSpec, any_match
 
-__all__ = ["CONTENT_TYPES", "ComponentPolicy", "ComponentRule", "FileMatcher", "InformationSpec", "MofComponentSpec",
-           "MofSpec", "any_match", "FindingSpec", "Framework", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
+__all__ = ["Companion", "StatementRule", "WeightSource", "CONTENT_TYPES", "ComponentPolicy", "ComponentRule", "FileMatcher", "InformationSpec", "MofComponentSpec",
+           "MofSpec", "any_match", "CommentSyntax", "NoticeRules", "RoleRule", "FindingSpec", "Framework", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
            "MofLicenses", "Profile", "RuleSet", "builtin_rules_dir", "load_rules", "split_rule_paths"]

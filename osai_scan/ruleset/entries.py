@@ -211,5 +211,85 @@ def parse_finding(raw: Any, where: str) -> FindingSpec:
                        hint=" ".join(str(raw["hint"]).split()))
 
 
-__all__ = ["FindingSpec", "Framework", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Companion:
+    """A license text meant to sit beside another (``attribution.yaml`` ``companions``)."""
+
+    id: str
+    licenses: tuple[str, ...]
+    companions: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StatementRule:
+    """A README sentence pattern that scopes a license to components (``scoped_statements``)."""
+
+    id: str
+    components: tuple[Component, ...]
+    pattern: re.Pattern[str]
+
+
+def parse_companion(raw: Any, where: str) -> Companion:
+    """One ``companions`` entry.
+
+    Raises:
+        RuleError: a missing id, license, companion or reason, or an unknown key.
+    """
+    if not isinstance(raw, dict) or not all(raw.get(k) for k in ("id", "license", "companion", "reason")):
+        raise RuleError("a companion needs 'id', 'license', 'companion' and 'reason'", path=where, line=line_of(raw))
+    check_keys(raw, {"id", "license", "companion", "reason"}, "companion", where)
+    return Companion(id=str(raw["id"]), licenses=as_list(raw["license"]), companions=as_list(raw["companion"]),
+                     reason=str(raw["reason"]))
+
+
+def parse_statement(raw: Any, where: str) -> StatementRule:
+    """One ``scoped_statements`` entry.
+
+    Raises:
+        RuleError: a missing id, components or pattern, an unknown component, an invalid pattern.
+    """
+    if not isinstance(raw, dict) or not raw.get("id") or not raw.get("components") or not raw.get("pattern"):
+        raise RuleError("a scoped statement needs 'id', 'components' and 'pattern'", path=where, line=line_of(raw))
+    check_keys(raw, {"id", "components", "pattern", "reason"}, "scoped statement", where)
+    try:
+        components = tuple(Component(c) for c in as_list(raw["components"]))
+        pattern = re.compile(str(raw["pattern"]))
+    except (ValueError, re.error) as exc:
+        raise RuleError(f"{raw['id']}: {exc}", path=where, line=line_of(raw)) from None
+    return StatementRule(id=str(raw["id"]), components=components, pattern=pattern)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WeightSource:
+    """A pattern that finds where code fetches weights from (``weights.yaml`` ``sources``)."""
+
+    id: str
+    kind: str
+    pattern: re.Pattern[str]
+
+
+def parse_weight_source(raw: Any, where: str) -> WeightSource:
+    """One ``sources`` entry of ``weights.yaml``.
+
+    Raises:
+        RuleError: a missing id, kind or pattern, an unknown kind, an invalid pattern or one
+            without the group its kind needs.
+    """
+    if not isinstance(raw, dict) or not raw.get("id") or not raw.get("kind") or not raw.get("pattern"):
+        raise RuleError("a weights source needs 'id', 'kind' and 'pattern'", path=where, line=line_of(raw))
+    check_keys(raw, {"id", "kind", "pattern", "reason"}, "weights source", where)
+    group = {"hub": "repo", "torch-hub": "repo", "url": "url"}.get(str(raw["kind"]))
+    if group is None:
+        raise RuleError(f"{raw['id']}: kind is hub, torch-hub or url", path=where, line=line_of(raw))
+    try:
+        pattern = re.compile(str(raw["pattern"]))
+    except re.error as exc:
+        raise RuleError(f"{raw['id']}: invalid pattern: {exc}", path=where, line=line_of(raw)) from None
+    if group not in pattern.groupindex:
+        raise RuleError(f"{raw['id']}: the pattern needs a group named {group!r}", path=where, line=line_of(raw))
+    return WeightSource(id=str(raw["id"]), kind=str(raw["kind"]), pattern=pattern)
+
+
+__all__ = ["WeightSource", "parse_weight_source", "Companion", "StatementRule", "parse_companion", "parse_statement", "FindingSpec", "Framework", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
            "MofLicenses", "parse_finding", "parse_framework", "parse_license", "parse_row"]

@@ -19,9 +19,16 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import RuleError
+from ..models import Component
 from .components import ComponentRule, parse_component_rule
 from .components import component_of as component
 from .entries import (
+    Companion,
+    StatementRule,
+    parse_companion,
+    parse_statement,
+    WeightSource,
+    parse_weight_source,
     LICENSE_KINDS,
     FindingSpec,
     Framework,
@@ -33,6 +40,7 @@ from .entries import (
     parse_framework,
     parse_license,
 )
+from .notices import NoticeRules, load_notice_rules
 from .parse import Problems, as_list, check_keys, entries, line_of, load_yaml
 from .profiles import CONTENT_TYPES, Profile, parse_profile
 from .scancode_db import SYMBOL, scancode_license_info
@@ -62,10 +70,15 @@ class RuleSet:
         self._files: list[Path] = []
         self.component_rules = self._load_component_rules()
         self.license_files, self.component_license_files, self.reference_keys = self._load_attribution()
+        self.companions = tuple(self._by_id("attribution.yaml", "companions", parse_companion).values())
+        self.scoped_statements = tuple(self._by_id("attribution.yaml", "scoped_statements", parse_statement).values())
+        self.weight_sources = tuple(self._by_id("weights.yaml", "sources", parse_weight_source).values())
+        self.weight_files = self._weight_settings()
         self.licenses = self._load_licenses()
         self.hub_licenses = self._load_hub_licenses()
         self.frameworks = self._load_frameworks()
         self.findings = self._load_findings()
+        self.notices = load_notice_rules(self._docs("notices.yaml"), self.problems.report)
         self.mof_licenses = self._load_mof_licenses()
         self.profiles = self._load_profiles()
         if collect:
@@ -186,29 +199,41 @@ class RuleSet:
                     expression=raw.get("expression") or None, reason=str(raw.get("reason") or ""))
         return table
 
-    def _load_frameworks(self) -> tuple[Framework, ...]:
-        table: dict[str, Framework] = {}
-        for path, doc in self._docs("frameworks.yaml"):
-            for raw in self._each(doc, "frameworks", path):
+    def _weight_settings(self) -> tuple[tuple[Component, ...], tuple[str, ...], int]:
+        """The components, file globs and size cap of ``weights.yaml`` (the last folder's win)."""
+        settings: tuple[tuple[Component, ...], tuple[str, ...], int] = ((), (), 1024 * 1024)
+        for path, doc in self._docs("weights.yaml"):
+            if not isinstance(doc, dict):
+                continue
+            try:
+                check_keys(doc, {"schema", "components", "files", "max_bytes", "sources"}, "weights.yaml", str(path))
+                comps = tuple(component(c, str(path), line_of(doc)) for c in as_list(doc.get("components")))
+                settings = (comps or settings[0], as_list(doc.get("files")) or settings[1],
+                            int(doc.get("max_bytes", settings[2])))
+            except (RuleError, ValueError) as exc:
+                self.problems.report(exc if isinstance(exc, RuleError) else RuleError(
+                    "weights.yaml: max_bytes is a number", path=str(path)))
+        return settings
+
+    def _by_id(self, name: str, key: str, parse: Any) -> dict[str, Any]:
+        """Entries under ``key`` of every ``name`` file, merged by id."""
+        table: dict[str, Any] = {}
+        for path, doc in self._docs(name):
+            for raw in self._each(doc, key, path):
                 try:
-                    entry = parse_framework(raw, path)
+                    entry = parse(raw, str(path))
                 except RuleError as exc:
                     self.problems.report(exc)
                     continue
                 table[entry.id] = entry
-        return tuple(table.values())
+        return table
+
+    def _load_frameworks(self) -> tuple[Framework, ...]:
+        return tuple(self._by_id("frameworks.yaml", "frameworks", lambda raw, where: parse_framework(raw, Path(where)))
+                     .values())
 
     def _load_findings(self) -> dict[str, FindingSpec]:
-        specs: dict[str, FindingSpec] = {}
-        for path, doc in self._docs("findings.yaml"):
-            for raw in self._each(doc, "findings", path):
-                try:
-                    spec = parse_finding(raw, str(path))
-                except RuleError as exc:
-                    self.problems.report(exc)
-                    continue
-                specs[spec.id] = spec
-        return specs
+        return self._by_id("findings.yaml", "findings", parse_finding)
 
     def _load_mof_licenses(self) -> MofLicenses:
         recommended: dict[str, tuple[str, ...]] = {}
@@ -318,4 +343,4 @@ def load_rules(extra: Iterable[Path] = ()) -> RuleSet:
 
 
 __all__ = ["ComponentRule", "FindingSpec", "Framework", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
-           "MofLicenses", "Profile", "RuleSet", "builtin_rules_dir", "load_rules", "split_rule_paths"]
+           "Companion", "WeightSource", "MofLicenses", "NoticeRules", "StatementRule", "Profile", "RuleSet", "builtin_rules_dir", "load_rules", "split_rule_paths"]

@@ -140,7 +140,7 @@ def test_explain_hub_id_without_a_license(run):
 def test_rules_validate_builtin(run):
     result = run("rules", "validate", str(ROOT / "rules"))
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.startswith("OK: 11 rules file(s) checked, 4 profile(s): blog-2024, mof, open-science, "
+    assert result.stdout.startswith("OK: 13 rules file(s) checked, 4 profile(s): blog-2024, mof, open-science, "
                                     "osaid-1.0.")
 
 
@@ -173,7 +173,7 @@ def test_rules_validate_names_file_and_line_of_each_error(run, tmp_path):
         "reported, not-applicable)",
         f"{tmp_path}/profiles/strict.yaml:7: 'information' is only allowed with requirement: information",
     ]
-    assert result.stderr == "6 error(s) in 14 rules file(s).\n"
+    assert result.stderr == "6 error(s) in 16 rules file(s).\n"
 
 
 def test_rules_validate_missing_folder(run, tmp_path):

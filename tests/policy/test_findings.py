@@ -79,6 +79,14 @@ EXPECTED = {
         ("policy.non-osd-license-in-code", CODE),
     ],
     "reuse-dep5": [("attribution.reuse-invalid", ("data/val.jsonl.license",))],
+    "weights-elsewhere-nc": [("policy.component-not-open", ("LICENSE_weights", "README.md")),
+                             ("policy.component-declared-only", ("LICENSE_weights", "README.md"))],
+    "weights-elsewhere-mit": [("policy.component-declared-only", ("README.md",))],
+    "readme-license": [],
+    "licenses-folder": [],
+    "lgpl-pair": [],
+    "manifests": [],
+    "invalid-notebook": [],
     "vendored-gpl": [("attribution.folder-license-differs", ("third_party/fastops/COPYING",))],
     "gated-by-reference": [
         ("access.gated", ("README.md",)),
@@ -97,7 +105,7 @@ EXPECTED = {
     ],
 }
 #: Finding types whose hint names the component (the catalogue gives the generic one).
-SPECIFIC_HINTS = {"policy.component-absent", "policy.model-weights-absent", "code.by-reference",
+SPECIFIC_HINTS = {"policy.component-absent", "policy.component-declared-only", "policy.model-weights-absent", "code.by-reference",
                   "code.framework-unknown", "access.gated"}
 #: Finding types produced by scans of fixtures derived in this module (see the tests below).
 DERIVED = {"scan.file-error", "scan.partial-detection", "scan.untracked-files"}

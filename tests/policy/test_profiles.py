@@ -50,6 +50,16 @@ EXPECTED: dict[str, tuple[str, tuple[str, str, str, str]]] = {
     "gated-by-reference": ("open absent not-open absent absent", (NOT, UNDET, NOT, NOT)),
     # library_name names no known framework: Code stays absent.
     "unknown-library": ("absent absent open absent absent", (UNDET, UNDET, UNDET, UNDET)),
+    # Weights not in the repository: their declared license decides (CC-BY-NC-4.0: not open;
+    # MIT: open under blog-2024, with a warning). The MOF asks for the parameters themselves.
+    "weights-elsewhere-nc": ("open absent not-open absent absent", (NOT, UNDET, NOT, NOT)),
+    "weights-elsewhere-mit": ("open absent open absent absent", (OPEN, UNDET, UNDET, UNDET)),
+    # Declarations besides a root LICENSE: README section, LICENSES/, COPYING.LESSER, manifests.
+    "readme-license": ("open absent open absent absent", (OPEN, UNDET, UNDET, UNDET)),
+    "licenses-folder": ("open absent open absent absent", (OPEN, UNDET, UNDET, UNDET)),
+    "lgpl-pair": ("open absent open absent absent", (OPEN, UNDET, UNDET, UNDET)),
+    "manifests": ("open absent open absent absent", (OPEN, UNDET, UNDET, UNDET)),
+    "invalid-notebook": ("open absent open absent absent", (OPEN, UNDET, UNDET, UNDET)),
 }
 #: (fixture, profile) → component statuses where a profile's criterion changes them.
 OVERRIDES = {
@@ -85,6 +95,13 @@ MOF = {
     "gated-by-reference": (None, 3, ["model-architecture", "model-parameters-final", "data-card", "technical-report",
                                      "evaluation-results"]),
     "unknown-library": (None, 3, ["model-architecture", "data-card", "technical-report", "evaluation-results"]),
+    "weights-elsewhere-nc": (None, 3, ["model-parameters-final", "data-card", "technical-report", "evaluation-results"]),
+    "weights-elsewhere-mit": (None, 3, ["model-parameters-final", "data-card", "technical-report", "evaluation-results"]),
+    "readme-license": (None, 3, ["data-card", "technical-report", "evaluation-results"]),
+    "licenses-folder": (None, 3, ["model-card", "data-card", "technical-report", "evaluation-results"]),
+    "lgpl-pair": (None, 3, ["model-card", "data-card", "technical-report", "evaluation-results"]),
+    "manifests": (None, 3, ["model-card", "data-card", "technical-report", "evaluation-results"]),
+    "invalid-notebook": (None, 3, ["data-card", "technical-report", "evaluation-results"]),
 }
 
 

@@ -1,0 +1,289 @@
+"""Where projects declare their license besides a root LICENSE file: the README's license
+section, package manifests, the ``LICENSES/`` folder, and README sentences scoped to one
+component ("the model weights are released under ...").
+
+Everything is read as text (TOML with ``tomllib``, JSON with ``json``, ``setup.cfg`` with
+``configparser``, ``setup.py`` with a regular expression); nothing is imported or executed.
+Each declaration names the file and the line that make it.
+"""
+
+from __future__ import annotations
+
+import configparser
+import json
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
+from typing import Any, Callable, Iterable
+
+from ..licenses import expression_keys, expression_to_spdx, spdx_to_expression
+from ..models import Component, DeclaredLicense, Match
+
+#: A Markdown (ATX or setext) or reStructuredText heading that opens a license section.
+_HEADING = re.compile(r"^(#{1,6})\s*(licen[cs]e|licen[cs]ing|licen[cs]e and (copyright|citation)|copyright and "
+                      r"licen[cs]e)s?\b.*$", re.IGNORECASE)
+_ANY_ATX = re.compile(r"^(#{1,6})\s+\S")
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+_LICENSE_WORD = re.compile(r"^\W*(licen[cs]e|licen[cs]ing)s?\W*$", re.IGNORECASE)
+#: Root package manifests, by file name.
+MANIFESTS = ("pyproject.toml", "setup.cfg", "setup.py", "package.json", "Cargo.toml")
+_SETUP_PY_LICENSE = re.compile(r"""\blicense\s*=\s*(['"])(?P<value>[^'"\n]{1,200})\1""")
+_CLASSIFIER = re.compile(r"License\s*::\s*(?:OSI Approved\s*::\s*)?(?P<name>[^'\"\n]+?)\s*['\"]")
+
+
+@dataclass(frozen=True, slots=True)
+class ScopedStatement:
+    """A README sentence that names a component and the license it is under."""
+
+    component: Component
+    path: str
+    line: int
+    expression: str
+    text: str
+    rule: str
+
+
+def readme_license_section(text: str) -> tuple[int, int] | None:
+    """The first and last line (1-based) of a README's license section, or None."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        level = None
+        match = _HEADING.match(line.strip())
+        if match:
+            level = len(match.group(1))
+        elif (_LICENSE_WORD.match(line.strip()) and index + 1 < len(lines)
+              and _SETEXT.match(lines[index + 1].strip()) and line.strip()):
+            level = 1 if lines[index + 1].strip().startswith("=") else 2
+        if level is None:
+            continue
+        end = len(lines)
+        for after in range(index + 1, len(lines)):
+            other = _ANY_ATX.match(lines[after].strip())
+            setext = (after + 1 < len(lines) and lines[after].strip() and _SETEXT.match(lines[after + 1].strip())
+                      and after > index + 1)
+            if (other and len(other.group(1)) <= level) or setext:
+                end = after
+                break
+        return index + 1, end
+    return None
+
+
+def _matches_in(matches: Iterable[Match], first: int, last: int, skip: frozenset[str]) -> list[Match]:
+    return [m for m in matches if m.start_line is not None and first <= m.start_line <= last
+            and m.role != "part-of-text" and not set(expression_keys(m.expression)) <= skip]
+
+
+def _and(expressions: list[str]) -> str:
+    return " AND ".join(dict.fromkeys(f"({e})" if " " in e else e for e in expressions))
+
+
+def readme_declaration(path: str, text: str, matches: tuple[Match, ...],
+                       reference_keys: frozenset[str]) -> DeclaredLicense | None:
+    """What the README's license section declares (a license text, or a sentence naming one)."""
+    section = readme_license_section(text)
+    if section is None:
+        return None
+    found = _matches_in(matches, section[0], section[1], reference_keys)
+    if not found:
+        return None
+    expression = _and([m.expression for m in found])
+    return DeclaredLicense(source="readme", path=path, value=f"license section, lines {section[0]}-{section[1]}",
+                           expression=expression, expression_spdx=expression_to_spdx(expression),
+                           detail=f"the README's license section (line {found[0].start_line})",
+                           line=found[0].start_line)
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    index = text.find(needle)
+    return text.count("\n", 0, index) + 1 if index >= 0 else None
+
+
+def _from_value(path: str, text: str, value: str, field: str, source: str) -> DeclaredLicense | None:
+    value = value.strip()
+    if not value:
+        return None
+    expression, unresolved = spdx_to_expression(value)
+    if expression is None or unresolved:
+        expression = None
+    return DeclaredLicense(source=source, path=path, value=f"{field} = {value}", expression=expression,
+                           expression_spdx=expression_to_spdx(expression) if expression else None,
+                           detail=f"{field} in {path}" + ("" if expression else " (not an SPDX expression)"),
+                           line=_line_of(text, value))
+
+
+def manifest_declarations(path: str, text: str,
+                          line_matches: Callable[[int], list[Match]]) -> list[DeclaredLicense]:
+    """The license fields of a package manifest (read as data, never executed).
+
+    A value that is not an SPDX expression (``license = "Apache 2.0"``) takes what ScanCode
+    matched on its line; license classifiers count when no license field does.
+
+    Args:
+        path: the manifest's path.
+        text: its text.
+        line_matches: the ScanCode matches on a line of the manifest.
+    """
+    name = PurePosixPath(path).name
+    values: list[tuple[str, str]] = []
+    classifiers: list[str] = []
+    try:
+        if name in ("pyproject.toml", "Cargo.toml"):
+            doc = tomllib.loads(text)
+            table = doc.get("project" if name == "pyproject.toml" else "package") or {}
+            lic = table.get("license-expression") or table.get("license")
+            if isinstance(lic, dict):
+                lic = lic.get("text")
+            if isinstance(lic, str):
+                values.append(("license", lic))
+            classifiers = [c for c in table.get("classifiers") or [] if isinstance(c, str)]
+            poetry = ((doc.get("tool") or {}).get("poetry") or {}).get("license")
+            if isinstance(poetry, str) and not values:
+                values.append(("tool.poetry.license", poetry))
+        elif name == "package.json":
+            doc = json.loads(text)
+            lic = doc.get("license") if isinstance(doc, dict) else None
+            if isinstance(lic, dict):
+                lic = lic.get("type")
+            if isinstance(lic, str):
+                values.append(("license", lic))
+        elif name == "setup.cfg":
+            parser = configparser.ConfigParser(interpolation=None)
+            parser.read_string(text)
+            if parser.has_option("metadata", "license"):
+                values.append(("license", parser.get("metadata", "license")))
+            if parser.has_option("metadata", "classifiers"):
+                classifiers = parser.get("metadata", "classifiers").splitlines()
+        elif name == "setup.py":
+            found = _SETUP_PY_LICENSE.search(text)
+            if found:
+                values.append(("license", found.group("value")))
+            classifiers = [m.group(0) for m in _CLASSIFIER.finditer(text)]
+    except (ValueError, configparser.Error, tomllib.TOMLDecodeError):
+        return []
+    out = []
+    for field, value in values:
+        entry = _from_value(path, text, value, field, "manifest")
+        if entry is not None and entry.expression is None and entry.line is not None:
+            matched = [m for m in line_matches(entry.line) if m.role != "part-of-text"]
+            if matched:
+                expression = _and([m.expression for m in matched])
+                entry = DeclaredLicense(source="manifest", path=path, value=entry.value, expression=expression,
+                                        expression_spdx=expression_to_spdx(expression),
+                                        detail=f"{field} in {path}, read by ScanCode", line=entry.line)
+        if entry is not None:
+            out.append(entry)
+    if not out:
+        for classifier in classifiers:
+            if "License ::" not in classifier:
+                continue
+            line = _line_of(text, classifier.strip().strip("'\""))
+            matched = line_matches(line) if line else []
+            if matched:
+                expression = _and([m.expression for m in matched])
+                out.append(DeclaredLicense(source="manifest", path=path, value=classifier.strip().strip("'\","),
+                                           expression=expression, expression_spdx=expression_to_spdx(expression),
+                                           detail=f"license classifier in {path}", line=line))
+    return out
+
+
+def scoped_statements(path: str, text: str, matches: tuple[Match, ...], patterns: Iterable[tuple[str, re.Pattern[str],
+                      tuple[Component, ...]]], reference_keys: frozenset[str]) -> list[ScopedStatement]:
+    """README sentences that put a component under a license ("the model weights are released
+    under CC-BY-NC-4.0"), with the license ScanCode matched on the sentence's lines.
+
+    Args:
+        patterns: (rule id, pattern, components) from ``attribution.yaml`` ``scoped_statements``.
+    """
+    lines = text.splitlines()
+    out = []
+    for number, line in enumerate(lines, start=1):
+        for rule, pattern, components in patterns:
+            if not pattern.search(line):
+                continue
+            found = _matches_in(matches, number, number, reference_keys) or _matches_in(
+                [m for m in matches if m.start_line is not None and m.start_line <= number <= (m.end_line or 0)],
+                0, number, reference_keys)
+            if not found:
+                continue
+            expression = _and([m.expression for m in found])
+            for component in components:
+                out.append(ScopedStatement(component=component, path=path, line=number, expression=expression,
+                                           text=line.strip()[:300], rule=rule))
+            break
+    return out
+
+
+#: Root README files, in the order they are looked for.
+READMES = ("README.md", "readme.md", "README.MD", "Readme.md", "README.rst", "README.txt", "README")
+#: Files read here are read up to this size.
+TEXT_MAX_BYTES = 1024 * 1024
+
+
+def collect_declarations(paths: Iterable[str], read_text: Callable[[str], str | None],
+                         matches: Callable[[str], tuple[Match, ...]], own: dict[str, str | None],
+                         reference_keys: frozenset[str]) -> list[DeclaredLicense]:
+    """Every declaration besides root license files and the model card.
+
+    Args:
+        paths: the inventory's paths.
+        read_text: a file's text (bounded), or None when it cannot be read.
+        matches: a file's ScanCode matches, with their roles decided.
+        own: path → the license the file's own text grants.
+        reference_keys: keys that point elsewhere and declare nothing.
+
+    Returns:
+        The repository-wide declarations: the README's license section, ``LICENSES/``, manifests.
+    """
+    present = set(paths)
+    out: list[DeclaredLicense] = []
+    readme = next((r for r in READMES if r in present), None)
+    if readme is not None:
+        text = read_text(readme)
+        if text is not None:
+            found = readme_declaration(readme, text, matches(readme), reference_keys)
+            if found is not None:
+                out.append(found)
+    for path in sorted(p for p in present if p.startswith("LICENSES/") and p.count("/") == 1):
+        expression = own.get(path)
+        out.append(DeclaredLicense(source="licenses-folder", path=path, value=PurePosixPath(path).name,
+                                   expression=expression or "unknown",
+                                   expression_spdx=expression_to_spdx(expression or "unknown"),
+                                   detail="a license text in LICENSES/ (REUSE layout)", line=1))
+    for name in MANIFESTS:
+        if name in present:
+            text = read_text(name)
+            if text is not None:
+                file_matches = matches(name)
+                out.extend(manifest_declarations(
+                    name, text, lambda line, m=file_matches: [x for x in m if x.start_line is not None
+                                                              and x.start_line <= line <= (x.end_line or line)]))
+    return out
+
+
+def readme_statements(paths: Iterable[str], read_text: Callable[[str], str | None], detection: Callable[[str], Any],
+                      statement_rules: Iterable[tuple[str, re.Pattern[str], tuple[Component, ...]]],
+                      reference_keys: frozenset[str]) -> tuple[list[ScopedStatement], str | None, Any]:
+    """The root README's sentences scoped to a component, and its detection with the matches on
+    those lines turned into mentions (a sentence about the weights is not the README's own license).
+
+    Returns:
+        The statements, the README's path and its detection (None, None when there is no README).
+    """
+    present = set(paths)
+    readme = next((r for r in READMES if r in present), None)
+    if readme is None:
+        return [], None, None
+    found = detection(readme)
+    text = read_text(readme)
+    if text is None or not found.matches:
+        return [], readme, found
+    statements = scoped_statements(readme, text, found.matches, statement_rules, reference_keys)
+    lines = {st.line: st.rule for st in statements}
+    matches = tuple(replace(m, role="mention", role_rule=lines[m.start_line])
+                    if m.start_line in lines and m.role == "notice" else m for m in found.matches)
+    return statements, readme, replace(found, matches=matches)
+
+
+__all__ = ["READMES", "collect_declarations", "readme_statements", "MANIFESTS", "ScopedStatement", "manifest_declarations", "readme_declaration", "readme_license_section",
+           "scoped_statements"]

@@ -1,0 +1,140 @@
+"""A file's own license notice versus the licenses it mentions (rules/notices.yaml), on the real
+ScanCode engine, checked against the REUSE reference tool where the tree is REUSE-compliant."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from osai_scan import ScanOptions, scan
+from osai_scan.detect.context import LineContexts
+from osai_scan.licenses import scancode_license_text
+from osai_scan.report.json import report_dict
+from osai_scan.ruleset import load_rules
+from tests.conftest import make_git_repo, validate_report
+
+SPDX_HEADER = "# SPDX-FileCopyrightText: 2024 Example Maintainers\n# SPDX-License-Identifier: GPL-3.0-or-later\n"
+
+FILES = {
+    "src/hub_ids.py": SPDX_HEADER + '"""Hub license ids and their SPDX names."""\n\n'
+    'HUB = {"mit": "MIT", "apache-2.0": "Apache-2.0", "cc0-1.0": "CC0-1.0", "0bsd": "0BSD"}\n'
+    '_LICENSE = "Creative Commons Attribution-ShareAlike 4.0 International"\n\n\n'
+    "def spdx(hub_id):\n    return HUB.get(hub_id)\n",
+    "tests/test_card.py": SPDX_HEADER + 'CARD = """---\nlicense: apache-2.0\n---\n'
+    'This model is released under the Apache License 2.0.\n"""\n\n\n'
+    'def test_card():\n    assert "apache-2.0" in CARD\n',
+    "src/model.py": SPDX_HEADER + "import math\n\n\ndef gelu(x):\n    return 0.5 * x * (1 + math.tanh(x))\n",
+    "src/loader.js": "// SPDX-FileCopyrightText: 2024 Example Maintainers\n// SPDX-License-Identifier: GPL-3.0-or-later\n"
+    'const LICENSES = ["MIT", "Apache-2.0"];\nmodule.exports = LICENSES;\n',
+}
+
+
+def _tree(root: Path) -> Path:
+    for path, text in FILES.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    (root / "LICENSES").mkdir()
+    (root / "LICENSES" / "GPL-3.0-or-later.txt").write_text(scancode_license_text("gpl-3.0"), encoding="utf-8")
+    make_git_repo(root)
+    return root
+
+
+def _reuse_spdx(root: Path) -> dict[str, str]:
+    """``reuse spdx``: the REUSE reference tool's license per file."""
+    reuse = shutil.which("reuse") or str(Path(__import__("sys").executable).parent / "reuse")
+    out = subprocess.run([reuse, "--root", str(root), "spdx"], capture_output=True, text=True, check=True).stdout
+    licenses: dict[str, str] = {}
+    current = None
+    for line in out.splitlines():
+        if line.startswith("FileName: "):
+            current = line.split(": ", 1)[1].removeprefix("./")
+        elif line.startswith("LicenseInfoInFile: ") and current:
+            licenses[current] = line.split(": ", 1)[1]
+    return licenses
+
+
+def test_license_ids_in_strings_are_mentions_and_reuse_agrees(tmp_path: Path) -> None:
+    root = _tree(tmp_path / "repo")
+    report = validate_report(report_dict(scan(str(root), ScanOptions(use_cache=False))))
+    files = {f["path"]: f for f in report["files"]}
+    reference = _reuse_spdx(root)
+    assert set(reference) == set(FILES)
+    for path in FILES:
+        assert files[path]["license_spdx"] == reference[path] == "GPL-3.0-or-later", path
+        assert files[path]["attribution"]["source"] == "file-notice"
+    # ScanCode's own file-level expression ANDs the mentions in; osai-scan keeps them as evidence
+    hub = files["src/hub_ids.py"]
+    assert "cc-by-sa-4.0" in hub["detected_expression"] and "bsd-zero" in hub["detected_expression"]
+    assert {(m["expression"], m["start_line"], m["context"], m["rule"]) for m in hub["mentions"]} >= {
+        ("cc-by-sa-4.0", 6, "string", "notices.mention"), ("cc0-1.0", 5, "string", "notices.mention")}
+    notice = [m for m in hub["detections"] if m["role"] == "notice"]
+    assert [(m["expression"], m["kind"], m["context"], m["start_line"]) for m in notice] == [
+        ("gpl-3.0-plus", "spdx-id", "leading-comment", 2)]
+    card_test = files["tests/test_card.py"]
+    assert {m["start_line"] for m in card_test["mentions"]} == {4, 6, 11}
+    assert files["src/loader.js"]["mentions"][0]["context"] == "code"
+    assert report["components"]["code"]["status"] == "open"
+    assert not [f for f in report["findings"] if f["id"] == "policy.non-osd-license-in-code"]
+
+
+def test_a_file_with_only_mentions_inherits(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    (root / "src").mkdir(parents=True)
+    (root / "LICENSE").write_text(scancode_license_text("mit"), encoding="utf-8")
+    (root / "src" / "datasets.py").write_text(
+        '"""Loading script."""\nimport json\n\n_LICENSE = "Creative Commons Attribution-ShareAlike 4.0 International"\n'
+        '_CITATION = ""\n', encoding="utf-8")
+    report = report_dict(scan(str(root), ScanOptions(use_cache=False)))
+    f = {x["path"]: x for x in report["files"]}["src/datasets.py"]
+    assert (f["license"], f["attribution"]["source"]) == ("mit", "declared")
+    assert [(m["expression"], m["start_line"], m["context"]) for m in f["mentions"]] == [("cc-by-sa-4.0", 4, "string")]
+
+
+def test_a_license_texts_trailer_is_part_of_the_text(tmp_path: Path) -> None:
+    """The CC-BY-SA-4.0 legal code without its preamble: ScanCode adds public-domain and cc0-1.0
+    from the closing paragraph ("...dedicated to the public domain under the CC0 ...")."""
+    text = scancode_license_text("cc-by-sa-4.0")
+    text = text[text.index("Creative Commons Attribution-ShareAlike 4.0 International Public"):]
+    root = tmp_path / "repo"
+    (root / "data").mkdir(parents=True)
+    (root / "data" / "LICENSE").write_text(text, encoding="utf-8")
+    (root / "data" / "train.jsonl").write_text('{"text": "hello"}\n', encoding="utf-8")
+    report = report_dict(scan(str(root), ScanOptions(use_cache=False)))
+    files = {x["path"]: x for x in report["files"]}
+    lic = files["data/LICENSE"]
+    assert lic["detected_expression"] == "cc-by-sa-4.0 AND public-domain AND cc0-1.0"
+    assert lic["license"] == "cc-by-sa-4.0"
+    assert sorted((m["expression"], m["role"]) for m in lic["detections"]) == [
+        ("cc-by-sa-4.0", "notice"), ("cc0-1.0", "part-of-text"), ("public-domain", "part-of-text")]
+    assert files["data/train.jsonl"]["license"] == "cc-by-sa-4.0"
+
+
+def test_user_rules_decide_roles(tmp_path: Path) -> None:
+    """A --rules DIR role rule with a known id replaces it: strings become notices again."""
+    root = _tree(tmp_path / "repo")
+    user = tmp_path / "rules"
+    user.mkdir()
+    (user / "notices.yaml").write_text(
+        "roles:\n  - id: notices.mention\n    reason: take every license named in a file as its own\n"
+        "    role: notice\n", encoding="utf-8")
+    report = report_dict(scan(str(root), ScanOptions(use_cache=False, rules_dirs=(user,))))
+    hub = {x["path"]: x for x in report["files"]}["src/hub_ids.py"]
+    assert hub["mentions"] == []
+    assert "cc-by-sa-4.0" in hub["license"] and "gpl-3.0-plus" in hub["license"]
+
+
+@pytest.mark.parametrize(("path", "text", "expected"), [
+    ("a.py", '#!/usr/bin/env python\n# MIT\n"""Doc."""\nX = "Apache-2.0"\n# later\n',
+     {1: "leading-comment", 2: "leading-comment", 3: "leading-comment", 4: "string", 5: "comment"}),
+    ("a.py", "def f(:\n  'x'\n", {1: "code", 2: "code"}),  # does not tokenize: comment markers only
+    ("a.c", "/*\n * Licensed MIT\n */\nint x; // GPL\nchar *s = \"BSD\";\n",
+     {1: "leading-comment", 2: "leading-comment", 3: "leading-comment", 4: "code", 5: "code"}),
+    ("config.yaml", "# Apache-2.0\nlicense: mit\n", {1: "leading-comment", 2: "data"}),
+    ("README.md", "# Title\nMIT\n", {1: "prose", 2: "prose"}),
+])
+def test_line_contexts(path: str, text: str, expected: dict[int, str]) -> None:
+    contexts = LineContexts(text, load_rules().notices.syntax_of(path))
+    assert {line: contexts.of(line) for line in expected} == expected
