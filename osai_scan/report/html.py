@@ -54,7 +54,7 @@ def _matrix(report: Report) -> str:
     for component, result in report.components:
         cells = "".join(f'<td class="cell {_cls(v)}" data-freedom="{f.value}">{_e(v)}</td>'
                         for f, v in zip(Freedom, freedom_cells(result)))
-        files = "by reference" if result.presence.value == "referenced" else str(result.files)
+        files = {"referenced": "by reference", "declared": "declared"}.get(result.presence.value, str(result.files))
         licenses = "<br>".join(_e(x) for x in component_licenses(result)) or "none"
         rows.append(f'<tr data-component="{component.value}"><th scope="row">{component.value}</th>'
                     f"<td>{_e(result.requirement.value)}</td><td>{files}</td>"

@@ -23,7 +23,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 def _matrix(report: Report) -> list[str]:
     rows = []
     for component, result in report.components:
-        files = "by reference" if result.presence.value == "referenced" else str(result.files)
+        files = {"referenced": "by reference", "declared": "declared"}.get(result.presence.value, str(result.files))
         rows.append([component.value, result.requirement.value, files, f"**{result.status.value}**",
                      *freedom_cells(result), result.criterion.value if result.criterion else "-"])
     return _table(["component", "requirement", "files", "status", "study", "use", "modify", "share", "criterion"],
