@@ -9,7 +9,7 @@ STAMP := $(VENV)/.osai-scan-installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,distributed]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -30,16 +30,19 @@ chromium:
 screenshot: $(STAMP) chromium
 	$(PY) -m tests.report.screenshot
 
-## accuracy: classify the labelled corpus (tests/corpus): per-component precision/recall,
-## overall accuracy and every mislabelled path with the rule that fired
+## accuracy: classify the labelled corpus (tests/corpus), tuning and held-out parts apart:
+## per-component precision/recall, overall accuracy and every mislabelled path with the rule
+## that fired. REAL=DIR (or ARGS="--real DIR") also classifies the real checkouts under DIR
+## (one folder per corpus repository, named owner__name): the figure that counts.
 accuracy: $(STAMP)
-	$(PY) -m tests.corpus.accuracy
+	$(PY) -m tests.corpus.accuracy $(if $(REAL),--real $(REAL)) $(ARGS)
 
 ## golden: regenerate fixtures/expected/*.json (review the diff)
 golden: $(STAMP)
 	$(PY) -m tests.golden
 
-## bench: osai-scan against plain ScanCode on a realistic tree (about 20 min; figures in bench/out/)
+## bench: osai-scan against plain ScanCode on a realistic tree, then fleet throughput over 200 fake-Hub
+## repos (about 25 min; figures in bench/out/)
 bench: $(STAMP)
 	$(PY) -m bench.run
 

@@ -43,7 +43,8 @@ HUB_MAX_RETRY_AFTER_SECONDS = 30.0
 HUB_MAX_FILE_DOWNLOAD = 1024 * 1024
 #: Default total download cap for one scan (whole small files plus header ranges).
 HUB_MAX_DOWNLOAD = 64 * 1024 * 1024
-#: Bytes fetched by the first ranged read of a weights file, so most headers take one request.
+#: A read of at most this many bytes of a large (LFS) file is a ranged request, never a download
+#: (content sniffing of extension-less files). Weight headers are read exactly, with no read-ahead.
 HUB_READ_AHEAD = 64 * 1024
 #: At most this many base models and datasets are looked up on the Hub per scan.
 HUB_MAX_LOOKUPS = 20

@@ -23,6 +23,7 @@ from .classify.classifier import Classifier, Explanation
 from .constants import (
     DEFAULT_PROFILE,
     DETECT_DEADLINE_SECONDS,
+    HUB_DEFAULT_ENDPOINT,
     SCHEMA_VERSION,
     SOURCE_DATE_EPOCH,
 )
@@ -45,6 +46,7 @@ from .models import (
     ProfileResult,
     Report,
     Summary,
+    TargetInfo,
     ToolInfo,
 )
 from .policy.declarations import component_declarations, lacks_files
@@ -52,7 +54,7 @@ from .policy.weights import weight_references
 from .policy.evaluate import ScanFacts, code_license_findings, evaluate_profile
 from .policy.mof import evaluate_mof
 from .policy.references import ReferenceResolver
-from .ruleset import RuleSet, load_rules
+from .ruleset import RuleSet, builtin_rules_dir, load_rules, split_rule_paths
 from .sources import HubOptions, Source, open_source
 
 #: Model card files, in the order they are looked for at the root.
@@ -96,6 +98,49 @@ class ScanOptions:
 
 
 _ENGINE = ScancodeEngine()
+
+
+#: The rules last loaded in this process, by rules paths and their files' stat fingerprint.
+_RULES: dict[tuple[object, ...], RuleSet] = {}
+
+
+def _rules_in_force(rules_dirs: tuple[Path, ...]) -> RuleSet:
+    """``load_rules(rules_dirs)``, reused while no rules file changed (size, mtime, the set of files).
+
+    A process that scans many targets (``osai-scan batch``) parses the YAML once, not per target.
+    """
+    dirs, files = split_rule_paths(rules_dirs)
+    stamp = []
+    for path in [*(p for d in [builtin_rules_dir(), *dirs] for p in sorted(d.rglob("*")) if p.is_file()), *files]:
+        st = path.stat()
+        stamp.append((str(path), st.st_size, st.st_mtime_ns))
+    key = (tuple(str(d) for d in rules_dirs), tuple(stamp))
+    rules = _RULES.get(key)
+    if rules is None:
+        rules = load_rules(rules_dirs)
+        _RULES.clear()
+        _RULES[key] = rules
+    return rules
+
+
+def index_loaded() -> bool:
+    """True once this process holds ScanCode's license index (it stays loaded for later scans)."""
+    return _ENGINE.loaded
+
+
+def index_load_seconds() -> float:
+    """Seconds this process spent loading ScanCode's license index (0.0 while not loaded)."""
+    return _ENGINE.load_seconds
+
+
+def preload_index() -> float:
+    """Load ScanCode's license index now, for the scans this process will run; returns the seconds it took.
+
+    Raises:
+        DetectorError: ScanCode is not installed or fails to load.
+    """
+    _ENGINE.load()
+    return _ENGINE.load_seconds
 
 
 def _tool_info(rules: RuleSet) -> ToolInfo:
@@ -163,6 +208,16 @@ def evaluate_profiles(rules: RuleSet, facts: ScanFacts, knowledge: LicenseKnowle
     return tuple(results)
 
 
+def _leading(source: Source):
+    """A reader of a file's first few bytes (``magic`` conditions): a small read, never the file."""
+    def read(path: str, size: int) -> bytes | None:
+        try:
+            return source.read(path, size, 0)
+        except OSError:
+            return None
+    return read
+
+
 def _classify(entries: tuple[FileEntry, ...], classifier: Classifier, cache: DetectionCache | None,
               context: CacheContext | None, progress: Progress, stats: ScanStats) -> dict[str, Classification]:
     """Every entry's label: from the cache when its content, folder and the rules are unchanged."""
@@ -211,7 +266,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     """
     options = options or ScanOptions()
     stats = options.stats if options.stats is not None else ScanStats()
-    rules = load_rules(options.rules_dirs)
+    rules = _rules_in_force(options.rules_dirs)
     profile = rules.profile(options.profile)
     source = open_source(target, options.revision, options.hub, options.hash_weights) \
         if isinstance(target, str) else target
@@ -229,7 +284,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     context = CacheContext.current(rules.digest) if cache is not None else None
     try:
         start = time.perf_counter()
-        classifier = Classifier(rules.component_rules, source.head, [e.path for e in entries])
+        classifier = Classifier(rules.component_rules, source.head, [e.path for e in entries], _leading(source))
         labels = _classify(entries, classifier, cache, context, progress, stats)
         stats.timed("classify", start)
         detector = Detector(lambda p, n, o: source.read(p, n, o), source.local_path, _ENGINE,
@@ -260,7 +315,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     card_path, card = _model_card(source, set(paths))
     attributor.card_path = card_path
     root_files = [lf for lf in license_files if lf.folder == "" and not lf.components]
-    reader = DeclaredReader(knowledge, catalogue)
+    reader = DeclaredReader(knowledge, catalogue, _repo_urls(target_info))
     extra = collect_declarations(paths, lambda p: _read_text(source, p), lambda p: detections[p].matches, own,
                                  rules.reference_keys)
     declared, declared_expression = reader.read([(lf.path, lf.expression) for lf in root_files], card, card_path, own,
@@ -305,6 +360,12 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
                 + code_license_findings(facts, knowledge, catalogue) + list(chosen.findings)
                 + _scan_findings(files_t, catalogue, options.timeout) + _folder_findings(license_files, declared_expression, catalogue)
                 + [catalogue.regrade(f) for f in resolved.findings])
+    if target_info.kind == "hub" and target_info.name.startswith("datasets/"):
+        findings.append(catalogue.make(
+            "scan.dataset-repository",
+            f"'{target_info.name}' is a dataset repository: its {len(files_t)} file(s) were sorted into the "
+            "dataset's components (" + ", ".join(f"{c.value} {n}" for c, n in sorted(
+                Counter(f.component for f in files_t).items(), key=lambda kv: kv[0].value)) + ")."))
     if source.untracked:
         findings.append(catalogue.make(
             "scan.untracked-files",
@@ -316,6 +377,8 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
         by_component=tuple(sorted(Counter(f.component.value for f in files_t).items())),
         by_status=tuple(sorted(Counter(f.status.value for f in files_t).items())),
         findings_by_severity=severity_counts(findings),
+        header_files=sum(1 for f in files_t if f.header is not None),
+        header_bytes_read=sum(f.header.bytes_read or 0 for f in files_t if f.header is not None),
     )
     stats.timed("report", start)
     return Report(
@@ -323,8 +386,21 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
         verdict=chosen.verdict, components=chosen.components, declared=declared, findings=tuple(findings),
         files=files_t, summary=summary, profiles=profiles, generated_at=_generated_at(),
         complete=source.complete and resolved.complete and not any(f.status is FileStatus.ERROR for f in files_t),
-        references=facts.references,
+        references=facts.references, transfer=source.transfer(),
     )
+
+
+def _repo_urls(target: TargetInfo) -> tuple[str, ...]:
+    """URL prefixes under which a Hub repository's own files are linked (``.../blob/<rev>/<path>``).
+
+    Both the endpoint scanned and the public Hub count: cards link ``https://huggingface.co/...``.
+    """
+    if target.kind != "hub" or not target.url or "/tree/" not in target.url:
+        return ()
+    base = target.url.rsplit("/tree/", 1)[0]  # {endpoint}/[datasets/]ORG/NAME
+    path = base.split("://", 1)[-1].partition("/")[2]
+    bases = sorted({base, f"{HUB_DEFAULT_ENDPOINT}/{path}"})
+    return tuple(f"{b}/{kind}/" for b in bases for kind in ("blob", "resolve", "raw"))
 
 
 def _scan_findings(files: tuple[FileResult, ...], catalogue: FindingCatalogue, timeout: float) -> list[Finding]:
@@ -374,7 +450,7 @@ def classify_target(target: str | Source, rules_dirs: tuple[Path, ...], revision
     rules = load_rules(rules_dirs)
     source = target if isinstance(target, Source) else open_source(target, revision, hub)
     entries = build_inventory(source)
-    classifier = Classifier(rules.component_rules, source.head, [e.path for e in entries])
+    classifier = Classifier(rules.component_rules, source.head, [e.path for e in entries], _leading(source))
     out = []
     for entry in entries:
         out.append((entry, classifier.explain(entry)))
@@ -385,4 +461,5 @@ def classify_target(target: str | Source, rules_dirs: tuple[Path, ...], revision
     return described, out
 
 
-__all__ = ["Explanation", "ScanOptions", "ScanStats", "classify_target", "scan"]
+__all__ = ["Explanation", "ScanOptions", "ScanStats", "classify_target", "index_load_seconds", "index_loaded",
+           "preload_index", "scan"]

@@ -465,8 +465,7 @@ class FakeHub:
         }
         if repo.repo_type == "model":
             info["modelId"] = repo.repo_id
-            info["library_name"] = (card or {}).get("library_name")
-            info["pipeline_tag"] = (card or {}).get("pipeline_tag")
+            info.update(inferred_model_info(repo, card))
         if card is not None:
             info["cardData"] = card
         if blobs:
@@ -475,6 +474,59 @@ class FakeHub:
         if expand:
             info = {k: v for k, v in info.items() if k in ("_id", "id") or k in expand}
         return info
+
+
+def _root_json(repo: Repo, name: str) -> dict | None:
+    entry = repo.file(name)
+    if entry is None or entry.size > 1 << 20:
+        return None
+    try:
+        data = json.loads(entry.abspath.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def inferred_model_info(repo: Repo, card: dict | None) -> dict[str, Any]:
+    """``library_name``, ``pipeline_tag``, ``config`` and ``transformersInfo`` as the Hub infers them.
+
+    Like the real Hub: the card's ``library_name`` wins; else ``model_index.json`` means diffusers,
+    ``adapter_config.json`` peft, a ``config.json`` with ``architectures`` transformers (with a
+    ``transformersInfo`` naming the Auto class), and GGUF or ONNX files their format. The
+    repo's ``.fakehub.yaml`` ``info`` keys still override all of it.
+    """
+    card = card or {}
+    library = card.get("library_name")
+    out: dict[str, Any] = {}
+    config = _root_json(repo, "config.json")
+    index = _root_json(repo, "model_index.json")
+    adapter = _root_json(repo, "adapter_config.json")
+    if index is not None:
+        library = library or "diffusers"
+        out["config"] = {"diffusers": {"_class_name": index.get("_class_name")}}
+    elif adapter is not None:
+        library = library or "peft"
+        out["config"] = {"peft": {"base_model_name_or_path": adapter.get("base_model_name_or_path"),
+                                  "task_type": adapter.get("task_type")}}
+    elif config is not None and isinstance(config.get("architectures"), list):
+        library = library or "transformers"
+        out["config"] = {"architectures": config["architectures"], "model_type": config.get("model_type")}
+        arch = str(config["architectures"][0]) if config["architectures"] else ""
+        auto = next((a for s, a in (("ForCausalLM", "AutoModelForCausalLM"), ("ForMaskedLM", "AutoModelForMaskedLM"),
+                                    ("ForSequenceClassification", "AutoModelForSequenceClassification"),
+                                    ("ForConditionalGeneration", "AutoModelForSeq2SeqLM")) if arch.endswith(s)),
+                    "AutoModel")
+        out["transformersInfo"] = {"auto_model": auto, "pipeline_tag": card.get("pipeline_tag"),
+                                   "processor": "AutoTokenizer"}
+    else:
+        names = [f.path.lower() for f in repo.files()]
+        if any(n.endswith(".gguf") for n in names):
+            library = library or "gguf"
+        elif any(n.endswith(".onnx") for n in names):
+            library = library or "onnx"
+    out["library_name"] = library
+    out["pipeline_tag"] = card.get("pipeline_tag")
+    return out
 
 
 class _Server(ThreadingHTTPServer):

@@ -53,7 +53,7 @@ def test_reasons_name_the_files_and_licenses(copy_case) -> None:
     assert model["licenses"] == [{"expression": "llama-2-license-2023",
                                   "expression_spdx": "LicenseRef-scancode-llama-2-license-2023",
                                   "files": 3, "example": "model/config.json",
-                                  "references": []}]
+                                  "references": [], "provenance": "files"}]
     assert {model["freedoms"][f]["status"] for f in ("study", "use", "modify", "share")} == {"conditional"}
     weights = next(f for f in report["files"] if f["path"] == "model/model.safetensors")
     assert weights["status"] == "header-only"

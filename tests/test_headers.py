@@ -88,3 +88,41 @@ def test_gguf_read_budget_is_enforced() -> None:
 def test_not_gguf() -> None:
     with pytest.raises(HeaderError, match="missing GGUF magic"):
         read_gguf_header(CountingReader(b"PK\x03\x04" + b"\0" * 64))
+
+
+def test_safetensors_read_is_exact() -> None:
+    """The 8-byte length, then exactly the header: never a fixed-size block."""
+    header = json.dumps({"w": {"dtype": "F32", "shape": [2, 2], "data_offsets": [0, 16]}}).encode()
+    data = struct.pack("<Q", len(header)) + header + b"\0" * 16 + b"\1" * 100_000
+    reader = CountingReader(data)
+    info = read_safetensors_header(reader)
+    assert reader.read_bytes == 8 + len(header) == info.bytes_read == info.header_bytes
+    assert (info.tensor_count, info.parameter_count) == (1, 4)
+
+
+def test_gguf_reads_grow_from_a_small_first_read() -> None:
+    """A small GGUF header costs a few KiB, a big one at most about twice its size."""
+    small = gguf([("general.license", 8, gguf_string("mit"))], [("w", [8])])
+    reader = CountingReader(small + b"\0" * 10_000_000)
+    info = read_gguf_header(reader)
+    assert info.bytes_read == reader.read_bytes == 4096  # one first read of GGUF_FIRST_READ bytes
+    tokens = struct.pack("<IQ", 8, 20_000) + b"".join(gguf_string(f"token{i}") for i in range(20_000))
+    big = gguf([("general.license", 8, gguf_string("mit")), ("tokenizer.ggml.tokens", 9, tokens)], [("w", [8])])
+    reader = CountingReader(big + b"\0" * 10_000_000)
+    info = read_gguf_header(reader)
+    assert info.header_bytes is not None and info.header_bytes < reader.read_bytes <= 2 * info.header_bytes + 4096
+    assert info.bytes_read == reader.read_bytes
+
+
+def test_parquet_framing_is_read_not_the_rows() -> None:
+    from osai_scan.detect.headers import read_parquet_header
+
+    data = b"PAR1" + b"\0" * 5000 + b"\x15" * 300 + struct.pack("<I", 300) + b"PAR1"
+    reader = CountingReader(data)
+    info = read_parquet_header(reader, len(data))
+    assert (info.format, info.header_bytes, info.bytes_read, reader.read_bytes) == ("parquet", 308, 12, 12)
+    with pytest.raises(HeaderError, match="magic at the end"):
+        read_parquet_header(CountingReader(data[:-1] + b"X"), len(data))
+    with pytest.raises(HeaderError, match="footer claims"):
+        bad = b"PAR1" + b"\0" * 8 + struct.pack("<I", 10**6) + b"PAR1"
+        read_parquet_header(CountingReader(bad), len(bad))

@@ -37,10 +37,22 @@ def parse_front_matter(text: str) -> dict[str, object] | None:
     if not match:
         return None
     try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+        data = yaml.load(match.group(1), Loader=_CardLoader)  # noqa: S506 - a safe loader without aliases
+    except (yaml.YAMLError, RecursionError):
         return None
     return data if isinstance(data, dict) else None
+
+
+class _CardLoader(yaml.SafeLoader):  # pure Python: the C loader composes aliases itself
+    """A safe YAML loader that refuses aliases: a card is data from an untrusted repository, and
+    a few hundred bytes of nested aliases expand to gigabytes (a "billion laughs")."""
+
+    def compose_node(self, parent: object, index: object) -> object:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases are not accepted in a model card",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
 
 
 def card_items(card: dict[str, object]) -> tuple[MetadataItem, ...]:
@@ -84,12 +96,27 @@ class DeclaredReader:
     Args:
         knowledge: license knowledge (Hub ids, SPDX ids).
         catalogue: the findings catalogue.
+        repo_urls: URL prefixes of this repository's files, followed by a revision and a path
+            (``https://huggingface.co/ORG/NAME/blob/``): a ``license_link`` under one of them is a
+            file of the repository.
     """
 
-    def __init__(self, knowledge: LicenseKnowledge, catalogue: FindingCatalogue) -> None:
+    def __init__(self, knowledge: LicenseKnowledge, catalogue: FindingCatalogue,
+                 repo_urls: tuple[str, ...] = ()) -> None:
         self.knowledge = knowledge
         self.catalogue = catalogue
+        self.repo_urls = repo_urls
         self.findings: list[Finding] = []
+
+    def _repo_path(self, link: str) -> str | None:
+        """The repository path a ``license_link`` names, or None when it points elsewhere."""
+        if "://" not in link:
+            return link.lstrip("./")
+        for prefix in self.repo_urls:
+            if link.startswith(prefix):
+                _revision, _, path = link[len(prefix):].partition("/")
+                return path.split("?", 1)[0].split("#", 1)[0] or None
+        return None
 
     def read(self, root_files: list[tuple[str, str | None]], card: dict[str, object] | None,
              card_path: str | None, own: dict[str, str | None], extra: Iterable[DeclaredLicense] = (),
@@ -170,8 +197,8 @@ class DeclaredReader:
                 f"Model card '{card_path}' declares license: other without {missing}.", paths=[card_path]))
         expression = None
         detail = ""
-        if link and "://" not in link:
-            target = link.lstrip("./")
+        target = self._repo_path(link) if link else None
+        if target is not None:
             if target in own:
                 expression = own[target] or "unknown"
                 detail = f"license_link points to '{target}'"
@@ -183,7 +210,13 @@ class DeclaredReader:
         if expression is None and name:
             expression, detail = self.knowledge.hub_license(name)
             expression = expression or key_of_spdx(name)
-        if expression is None:
+        if expression is None and link and target is None:
+            self.findings.append(self.catalogue.make(
+                "attribution.unresolved-reference",
+                f"Model card '{card_path}' declares license: other" + (f" (license_name: {name})" if name else "")
+                + f" with license_link '{link}', outside the repository: the scan does not read it, so the "
+                "license it names is unknown.", paths=[card_path]))
+        elif expression is None:
             self.findings.append(self.catalogue.make(
                 "declared.license-other-unresolved",
                 f"Model card '{card_path}' declares license: other"

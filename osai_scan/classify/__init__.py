@@ -2,8 +2,10 @@
 
 ``classifier`` applies the ordered rules of ``rules/components.yaml`` (first match wins: path
 globs, extensions, directory names, sibling files, content signals in source files, notebooks
-and JSON/YAML keys); ``signals`` makes content search fast (a regular expression is skipped when
-a literal it needs is absent).
+and JSON/YAML keys, the leading bytes of weight files); ``signals`` makes content search fast (a
+regular expression is skipped when a literal it needs is absent); ``structure`` reads what a
+Python file does from its syntax tree (class bases, calls in loops, trainer calls, the
+``__main__`` block), parsed only for the rules that ask, never run.
 
 Takes in: the inventory (``FileEntry`` tuple) and a head reader of the source. Hands on: one
 ``Classification`` (component, rule id, reason) per file.

@@ -21,11 +21,14 @@ from typing import Any, Callable, Iterable
 import yaml
 
 from ..models import Classification, Component, FileEntry
-from ..ruleset import ComponentRule
+from ..ruleset import MAGIC_BYTES, ComponentRule
 from .signals import Signal
+from .structure import PythonFacts, check, holds_any, python_facts
 
 #: Reads the first bytes of a file; returns None when the file cannot be read.
 HeadReader = Callable[[str], "bytes | None"]
+#: Reads the first ``n`` bytes of a file (for ``magic``); returns None when it cannot be read.
+BytesReader = Callable[[str, int], "bytes | None"]
 
 FALLBACK = Classification(
     component=Component.OTHER,
@@ -165,12 +168,17 @@ class Classifier:
         read_head: returns the first bytes of a file by path (for content and key conditions).
         paths: every path of the inventory, for ``sibling`` conditions (None: no sibling
             condition can hold).
+        read_bytes: reads the first few bytes of a file for ``magic`` conditions (default: the
+            head reader, cut); a remote source should pass a small ranged read here.
     """
 
     def __init__(self, rules: tuple[ComponentRule, ...], read_head: HeadReader,
-                 paths: Iterable[str] | None = None) -> None:
+                 paths: Iterable[str] | None = None, read_bytes: BytesReader | None = None) -> None:
         self.rules = rules
         self._read_head = read_head
+        self._read_bytes = read_bytes
+        self._magic: dict[str, bytes | None] = {}
+        self._python: dict[str, PythonFacts | None] = {}
         self._raw: dict[str, bytes | None] = {}
         self._texts: dict[str, str | None] = {}
         self._folded: dict[str, str] = {}
@@ -225,6 +233,8 @@ class Classifier:
         if rule.paths and not _glob_any(lower, rule.paths):
             return False
         if rule.dirs and not any(_glob_any(part, rule.dirs) for part in parts[:-1]):
+            return False
+        if rule.not_dirs and any(_glob_any(part, rule.not_dirs) for part in parts[:-1]):
             return False
         if rule.max_size is not None and entry.size > rule.max_size:
             return False
@@ -305,6 +315,48 @@ class Classifier:
             return False
         return "keys " + ", ".join(hits[:4]) + (" ..." if len(hits) > 4 else "")
 
+    def _leading_bytes(self, entry: FileEntry) -> bytes | None:
+        if entry.path not in self._magic:
+            data = self._raw.get(entry.path)
+            if data is None:
+                if self._read_bytes is not None:
+                    data = self._read_bytes(entry.path, MAGIC_BYTES)
+                else:
+                    data = self._head(entry.path)
+            self._magic[entry.path] = data[:MAGIC_BYTES] if data is not None else None
+        return self._magic[entry.path]
+
+    def _magic_condition(self, rule: ComponentRule, entry: FileEntry) -> str | None:
+        if entry.problem is not None or entry.size == 0:
+            return None
+        data = self._leading_bytes(entry)
+        if not data:
+            return None
+        for pattern in rule.magic:
+            if pattern.match(data):
+                return f"first bytes {data[:12]!r}"
+        return None
+
+    def _facts(self, entry: FileEntry) -> PythonFacts | None:
+        if entry.path not in self._python:
+            text = self._text(entry.path) if entry.lfs is None and entry.problem is None else None
+            self._python[entry.path] = python_facts(text) if text is not None else None
+        return self._python[entry.path]
+
+    def _python_condition(self, rule: ComponentRule, entry: FileEntry) -> str | None | bool:
+        """Check the ``python``/``not_python`` conditions: False when they fail, else the evidence."""
+        facts = self._facts(entry)
+        if facts is None:
+            return False
+        if rule.not_python is not None and holds_any(rule.not_python, facts) is not None:
+            return False
+        if rule.python is None:
+            return None
+        found = check(rule.python, facts)
+        if found is None:
+            return False
+        return "structure: " + ", ".join(found)
+
     def _evidence(self, rule: ComponentRule, entry: FileEntry, lower: str) -> tuple[bool, str | None]:
         if not self._path_conditions(rule, entry, lower):
             return False, None
@@ -326,6 +378,17 @@ class Classifier:
                 return False, None
             if found:
                 evidence.append(str(found))
+        if rule.python is not None or rule.not_python is not None:
+            found = self._python_condition(rule, entry)
+            if found is False:
+                return False, None
+            if found:
+                evidence.append(str(found))
+        if rule.magic:
+            magic = self._magic_condition(rule, entry)
+            if magic is None:
+                return False, None
+            evidence.append(magic)
         return True, "; ".join(evidence) or None
 
     # -- public -------------------------------------------------------------------------------
@@ -351,3 +414,5 @@ class Classifier:
         self._folded.pop(path, None)
         self._keys.pop(path, None)
         self._found.pop(path, None)
+        self._magic.pop(path, None)
+        self._python.pop(path, None)

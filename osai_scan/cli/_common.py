@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from pathlib import Path
 
 import click
@@ -29,13 +32,56 @@ def emit(text: str, output: Path | None, what: str) -> None:
     Raises:
         click.ClickException: the file cannot be written (one line, exit 1).
     """
+    # A file name that is not valid UTF-8 reaches the text as surrogate escapes; they are written
+    # as JSON-style \udcXX escapes instead of failing the whole report.
+    data = text.encode("utf-8", "backslashreplace")
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(data.decode("utf-8"), nl=False)
         return
+    # Atomic: a temporary file in the same folder, then a rename, so that an interrupted or failed
+    # write never leaves a truncated report (and never replaces the previous good one).
+    tmp = None
     try:
-        output.write_text(text, encoding="utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent or Path("."))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, output)
+        tmp = None
     except OSError as exc:
-        raise click.ClickException(f"cannot write {what} to '{output}': {exc.strerror}") from None
+        raise click.ClickException(f"cannot write {what} to '{output}': {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1000**2, "mib": 1024**2,
+          "g": 1000**3, "gb": 1000**3, "gib": 1024**3}
+
+
+class _SizeType(click.ParamType):
+    """A byte size: 1048576, 500KB, 1MiB, 2G (K/M/G are powers of 1000, KiB/MiB/GiB of 1024)."""
+
+    name = "size"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower().replace(" ", "")
+        number = text.rstrip("bikmg")
+        unit = text[len(number):]
+        try:
+            size = float(number) * _UNITS[unit]
+        except (ValueError, KeyError):
+            self.fail(f"{value!r} is not a size (examples: 1048576, 500KB, 64MiB)", param, ctx)
+        if size < 0:
+            self.fail("a size cannot be negative", param, ctx)
+        return int(size)
+
+
+SIZE = _SizeType()
 
 
 def write_formats(report: object, formats: tuple[str, ...], output: Path | None, output_dir: Path | None) -> list[Path]:

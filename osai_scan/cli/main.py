@@ -20,7 +20,9 @@ from ..constants import (
 )
 from ..models import FileStatus, Report, Severity, VerdictStatus
 from ..report import FILENAMES
+from ._common import SIZE as _SIZE
 from ._errors import format_known
+from .batch import batch, batch_report
 from .classify import classify_command
 from .diff import diff
 from .explain import explain
@@ -28,31 +30,6 @@ from .render import render
 from .rules import rules
 
 FORMATS = tuple(FILENAMES)
-_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1000**2, "mib": 1024**2,
-          "g": 1000**3, "gb": 1000**3, "gib": 1024**3}
-
-
-class _SizeType(click.ParamType):
-    """A byte size: 1048576, 500KB, 1MiB, 2G (K/M/G are powers of 1000, KiB/MiB/GiB of 1024)."""
-
-    name = "size"
-
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        if isinstance(value, int):
-            return value
-        text = str(value).strip().lower().replace(" ", "")
-        number = text.rstrip("bikmg")
-        unit = text[len(number):]
-        try:
-            size = float(number) * _UNITS[unit]
-        except (ValueError, KeyError):
-            self.fail(f"{value!r} is not a size (examples: 1048576, 500KB, 64MiB)", param, ctx)
-        if size < 0:
-            self.fail("a size cannot be negative", param, ctx)
-        return int(size)
-
-
-_SIZE = _SizeType()
 FAIL_ON = ("not-open", "undetermined", "error", "warning", "never")
 
 
@@ -197,6 +174,7 @@ cli.add_command(render)
 cli.add_command(diff)
 cli.add_command(explain)
 cli.add_command(rules)
+cli.add_command(batch); cli.add_command(batch_report)  # noqa: E702
 
 
 def _describe(stats: object) -> str:

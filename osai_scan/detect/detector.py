@@ -28,7 +28,7 @@ from ..models import Classification, Component, Detection, FileEntry, FileStatus
 from ..ruleset.notices import CommentSyntax
 from .context import LineContexts
 from .engine import EngineResult, ScancodeEngine
-from .headers import HeaderError, read_gguf_header, read_safetensors_header
+from .headers import HeaderError, read_gguf_header, read_parquet_header, read_safetensors_header
 from .unclear import assess
 
 #: Extensions of binary formats: never read as text, never given to ScanCode.
@@ -39,6 +39,9 @@ zip gz tgz bz2 xz zst 7z rar tar whl jar so dylib dll exe o a lib pyc class wasm
 ico tif tiff psd mp3 wav flac ogg m4a mp4 webm mov avi mkv pdf doc docx ppt pptx xls xlsx db sqlite faiss
 index woff woff2 ttf otf eot ark idx
 """.split())
+
+#: Formats whose header is read (bounded) instead of their content: weights and Parquet data.
+HEADER_FORMATS = frozenset({"safetensors", "gguf", "parquet"})
 
 #: Names whose text deserves ScanCode's full (approximate) matching.
 _LICENSE_LIKE = ("license", "licence", "copying", "notice", "copyright", "patent", "legal", "eula", "readme",
@@ -185,7 +188,7 @@ class Detector:
                              status_reason=f"Git LFS pointer: content (sha256 {entry.lfs.oid[:12]}..., "
                                            f"{entry.lfs.size} bytes) is not in the work tree")
         ext = _ext(entry.path)
-        if ext in ("safetensors", "gguf"):
+        if ext in HEADER_FORMATS:
             return Task(entry.path, entry.size, entry.content_id, MODE_HEADER)
         if ext in BINARY_EXTS:
             return Detection(status=FileStatus.SKIPPED,
@@ -211,7 +214,10 @@ class Detector:
         """
         try:
             if task.mode == MODE_HEADER:
-                parse = read_safetensors_header if _ext(task.path) == "safetensors" else read_gguf_header
+                ext = _ext(task.path)
+                if ext == "parquet":
+                    return self._header(task.path, lambda read: read_parquet_header(read, task.size))
+                parse = read_safetensors_header if ext == "safetensors" else read_gguf_header
                 return self._header(task.path, parse)
             return self._text(task)
         except OSError as exc:
@@ -243,8 +249,8 @@ class Detector:
         except HeaderError as exc:
             return Detection(status=FileStatus.ERROR, status_reason=f"invalid {_ext(path)} header: {exc}")
         return Detection(status=FileStatus.HEADER_ONLY, mode="header",
-                         status_reason=f"{header.format} header read ({header.header_bytes} bytes); "
-                                       "tensor data not read",
+                         status_reason=f"{header.format} header read ({header.bytes_read} bytes); "
+                                       + ("rows not read" if header.format == "parquet" else "tensor data not read"),
                          header=header)
 
     def _text(self, task: Task) -> Detection:

@@ -4,6 +4,13 @@ Nothing here reads a whole weights file or deserializes anything executable: a s
 header is JSON, a GGUF header is typed key/values. Every read goes through ``read(offset, n)``
 so the same code works on local files and on HTTP range requests, and stops at
 ``MAX_HEADER_BYTES`` whatever the header claims.
+
+A Parquet data file (datasets) costs 12 bytes: its magic at both ends and the footer length.
+
+Reads are exact: a safetensors header costs its 8-byte length and then exactly the header it
+announces; a GGUF header is read in chunks that start at ``GGUF_FIRST_READ`` bytes and double
+until every key/value (and the tensor infos) is parsed. ``HeaderInfo.bytes_read`` says what
+the parse cost.
 """
 
 from __future__ import annotations
@@ -75,18 +82,30 @@ def read_safetensors_header(read: RangeReader, max_bytes: int = MAX_HEADER_BYTES
         MetadataItem(key=str(k), value=str(v)[:1000]) for k, v in sorted(metadata.items())
     ) if isinstance(metadata, dict) else ()
     return HeaderInfo(format="safetensors", tensor_count=len(header), parameter_count=params,
-                      header_bytes=8 + length, metadata=items)
+                      header_bytes=8 + length, bytes_read=8 + length, metadata=items)
+
+
+#: First chunk of a GGUF header read; each further read doubles, so a header of ``n`` bytes
+#: costs at most about ``2 n`` bytes (and ``log2(n / 4096)`` reads), never a fixed-size block.
+GGUF_FIRST_READ = 4096
 
 
 class _Cursor:
-    """Sequential reads over a RangeReader, in chunks, with a hard byte budget."""
+    """Sequential reads over a RangeReader, in growing chunks, with a hard byte budget.
+
+    Attributes:
+        pos: bytes parsed so far.
+        fetched: bytes the reader returned (what the parse cost).
+    """
 
     def __init__(self, read: RangeReader, budget: int) -> None:
         self._read = read
         self._budget = budget
         self._buf = b""
         self._buf_start = 0
+        self._chunk = GGUF_FIRST_READ
         self.pos = 0
+        self.fetched = 0
 
     def take(self, n: int) -> bytes:
         end = self.pos + n
@@ -94,8 +113,10 @@ class _Cursor:
             raise HeaderError(f"header larger than the {self._budget}-byte limit")
         if end > self._buf_start + len(self._buf):
             start = self._buf_start + len(self._buf)
-            want = max(end - start, min(256 * 1024, self._budget - start))
+            want = max(end - start, min(self._chunk, self._budget - start))
+            self._chunk *= 2
             chunk = self._read(start, want)
+            self.fetched += len(chunk)
             self._buf = self._buf[self.pos - self._buf_start:] + chunk
             self._buf_start = self.pos
             if self.pos + n > self._buf_start + len(self._buf):
@@ -166,4 +187,27 @@ def read_gguf_header(read: RangeReader, max_bytes: int = MAX_HEADER_BYTES) -> He
     except HeaderError:
         params = None  # tensor infos beyond the read limit: metadata is still valid
     return HeaderInfo(format="gguf", tensor_count=tensor_count, parameter_count=params,
-                      header_bytes=cur.pos, metadata=tuple(sorted(items, key=lambda i: i.key)))
+                      header_bytes=cur.pos, bytes_read=cur.fetched, metadata=tuple(sorted(items, key=lambda i: i.key)))
+
+
+def read_parquet_header(read: RangeReader, size: int) -> HeaderInfo:
+    """Check a Parquet file's framing: ``PAR1`` at both ends, the footer length before the last magic.
+
+    Reads 12 bytes (the leading magic, and the footer length with the trailing magic); the row
+    groups and the footer's Thrift metadata are never read.
+
+    Raises:
+        HeaderError: not a Parquet file, or a footer longer than the file.
+    """
+    if size < 12:
+        raise HeaderError("file shorter than the 12 bytes of Parquet framing")
+    if read(0, 4) != b"PAR1":
+        raise HeaderError("missing Parquet magic at the start")
+    tail = read(size - 8, 8)
+    if len(tail) < 8 or tail[4:] != b"PAR1":
+        raise HeaderError("missing Parquet magic at the end")
+    (footer,) = struct.unpack("<I", tail[:4])
+    if footer + 12 > size:
+        raise HeaderError(f"footer claims {footer} bytes, more than the file holds")
+    return HeaderInfo(format="parquet", header_bytes=footer + 8, bytes_read=12,
+                      metadata=(MetadataItem(key="parquet.footer_bytes", value=str(footer)),))

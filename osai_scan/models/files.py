@@ -98,12 +98,17 @@ class MetadataItem:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HeaderInfo:
-    """What a bounded header read of a weights file told us."""
+    """What a bounded header read of a weights file told us.
+
+    ``header_bytes`` is the header's size; ``bytes_read`` what reading it cost (exact for
+    safetensors; for GGUF, the chunks read until every key/value was parsed).
+    """
 
     format: str
     tensor_count: int | None = None
     parameter_count: int | None = None
     header_bytes: int | None = None
+    bytes_read: int | None = None
     metadata: tuple[MetadataItem, ...] = ()
 
 

@@ -16,6 +16,7 @@ from .results import (
     Reference,
     Summary,
     ToolInfo,
+    Transfer,
     Verdict,
 )
 
@@ -38,6 +39,7 @@ class Report:
     generated_at: str | None = None
     complete: bool = True
     references: tuple[Reference, ...] = ()
+    transfer: Transfer | None = None
 
     def profile_result(self, profile_id: str) -> ProfileResult:
         """Return the result of the profile ``profile_id``.

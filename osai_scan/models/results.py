@@ -93,7 +93,14 @@ class LicenseCount:
     """A governing license expression and how many files of a component it governs.
 
     For a component present only by reference, ``files`` is 0 and ``references`` names the
-    references under that license (``example`` is the first of them).
+    references under that license (``example`` is the first of them). A license inherited
+    through lineage (a base model's terms for an adapter or fine-tune) has ``files`` 0,
+    provenance ``lineage`` and names the base repository in ``references``.
+
+    Attributes:
+        provenance: ``files`` (the component's files), ``declaration`` (a statement that puts
+            the component under the license), ``reference`` (what stands in for a component with
+            no files) or ``lineage`` (a base model's license).
     """
 
     expression: str | None
@@ -101,6 +108,7 @@ class LicenseCount:
     files: int
     example: str
     references: tuple[str, ...] = ()
+    provenance: str = "files"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -142,11 +150,17 @@ class Restriction:
         id: the finding id it belongs to (``access.gated``, ``lineage.base-license``).
         components: the components it applies to (those present as files).
         row: the freedoms it leaves (``meets`` where it does not restrict).
+        expression: the license it carries, when it is one (a base model's license), else None.
+        expression_spdx: the same with SPDX ids.
+        origin: where that license comes from (the base repository's id).
     """
 
     id: str
     components: tuple[Component, ...]
     row: FreedomRow
+    expression: str | None = None
+    expression_spdx: str | None = None
+    origin: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -235,7 +249,27 @@ class Summary:
     by_component: tuple[tuple[str, int], ...]
     by_status: tuple[tuple[str, int], ...]
     findings_by_severity: tuple[tuple[str, int], ...]
+    header_files: int = 0
+    header_bytes_read: int = 0
 
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Transfer:
+    """What a remote scan (a Hub repository) transferred; cached files cost nothing.
+
+    Attributes:
+        files_downloaded: small files downloaded whole (cards, license files, configs).
+        bytes_downloaded: their bytes.
+        files_from_cache: small files served by the local Hub cache instead.
+        header_ranges: ranged requests made to read weight and data file headers.
+        header_bytes: bytes those ranged requests transferred (weights are never downloaded).
+    """
+
+    files_downloaded: int
+    bytes_downloaded: int
+    files_from_cache: int
+    header_ranges: int
+    header_bytes: int
 
 
 def empty_row(status: FreedomStatus, because: str) -> FreedomRow:

@@ -152,11 +152,17 @@ def license_status(files: list[FileResult], criterion: Criterion, needed: tuple[
         if files:
             governed = [p for p in paths if p not in refs]
             return LicenseCount(expression=expression, expression_spdx=spdx[expression], files=len(governed),
-                                example=sorted(governed or paths)[0], references=tuple(sorted(refs)))
+                                example=sorted(governed or paths)[0], references=tuple(sorted(refs)),
+                                provenance="files" if governed else "declaration")
         return LicenseCount(expression=expression, expression_spdx=spdx[expression], files=0,
-                            example=sorted(paths)[0], references=tuple(sorted(paths)))
+                            example=sorted(paths)[0], references=tuple(sorted(paths)),
+                            provenance="declaration" if declared_refs else "reference")
 
-    licenses = tuple(_count(e, p) for e, p in sorted(by_expression.items(), key=lambda kv: (-len(kv[1]), kv[0] or "")))
+    licenses = tuple(_count(e, p) for e, p in sorted(by_expression.items(), key=lambda kv: (-len(kv[1]), kv[0] or ""))
+                     ) + tuple(  # licenses inherited through lineage: provenance lineage, naming the base
+        LicenseCount(expression=r.expression, expression_spdx=r.expression_spdx, files=0, example=r.origin or r.id,
+                     references=(r.origin,) if r.origin else (), provenance="lineage")
+        for r in restrictions if r.expression)
     rows, criterion_cells = [], []
     for expression, paths in sorted(by_expression.items(), key=lambda kv: kv[0] or ""):
         assert expression is not None
@@ -173,6 +179,12 @@ def license_status(files: list[FileResult], criterion: Criterion, needed: tuple[
             status=FreedomStatus.UNKNOWN, because=(f"no license found for {examples(list(unlicensed))}",))
             for f in Freedom}))
     rows.extend(r.row for r in restrictions)
+    for r in restrictions:
+        if r.expression:
+            cell = knowledge.criterion_for_expression(r.expression, criterion)
+            if cell.status is not FreedomStatus.MEETS:
+                criterion_cells.append(FreedomCell(status=cell.status, because=tuple(
+                    f"{b} [base model {r.origin}]" for b in cell.because)))
     row = combine_all(rows)
     statuses = {row.cell(f).status for f in needed}
     criterion_statuses = {c.status for c in criterion_cells}
@@ -233,7 +245,7 @@ def evaluate_component(component: Component, files: list[FileResult], policy: Co
 def _culprits(result: ComponentResult, policy: ComponentPolicy, knowledge: LicenseKnowledge) -> list[LicenseCount]:
     out = []
     for lc in result.licenses:
-        if lc.expression is None:
+        if lc.expression is None or lc.provenance == "lineage":  # named by the lineage restriction itself
             continue
         row = knowledge.row_for_expression(lc.expression)
         restricted = any(row.cell(f).status in (FreedomStatus.FAILS, FreedomStatus.CONDITIONAL) for f in policy.freedoms)

@@ -3,8 +3,10 @@
 Runs after attribution and before evaluation. From the model card (and, for Hub targets, the
 Hub's own metadata) it builds:
 
-* Code by reference: when no file is labelled code, the framework named by ``library_name``
-  (``rules/frameworks.yaml``) stands in for the Code component, reported as ``referenced``;
+* Code by reference: when no file is labelled code, the framework named by the card's
+  ``library_name``, else by the Hub's model info, else by the repository's files (config.json,
+  model_index.json, adapter_config.json), else by the weights' format (``rules/frameworks.yaml``)
+  stands in for the Code component, reported as ``referenced`` with where it came from;
 * Training Data by reference: each dataset the card lists, with the license its own card
   declares on the Hub (looked up for Hub targets only: a local scan never touches the network);
 * lineage: each ``base_model``'s declared license restricts the derivative's Model component,
@@ -15,6 +17,8 @@ Hub's own metadata) it builds:
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Iterable
@@ -42,6 +46,12 @@ from ..models import (
 )
 from ..ruleset import Framework
 from ..sources.interface import RemoteCard, Source
+
+#: A Hub repository id (ORG/NAME), as opposed to a local path.
+_HUB_ID = re.compile(r"[A-Za-z0-9][\w.-]*/[\w.-]+")
+
+#: Files that name a framework (config.json, model_index.json, ...) are read up to this size.
+_FRAMEWORK_FILE_MAX_BYTES = 1024 * 1024
 
 #: Model card keys that describe an access gate.
 GATE_KEYS = ("extra_gated_prompt", "extra_gated_fields", "extra_gated_heading", "extra_gated_description",
@@ -147,11 +157,15 @@ class ReferenceResolver:
     # -- Code by reference -------------------------------------------------------------------
 
     def _framework(self, card: dict[str, Any], where: str, model_paths: Iterable[str]) -> None:
+        """Code by reference: the card's library_name, else the Hub's model info, else files, else formats.
+
+        An export format (``export: true``: ONNX, GGUF) never displaces the framework the weights
+        were made with: when one is found as well, both are listed, the maker first.
+        """
+        found: list[tuple[Framework, str]] = []
         library = str(card.get("library_name") or "").strip()
-        framework, matched_by = None, ""
         if library:
-            framework = next((f for f in self.frameworks if library.lower() in f.library_names), None)
-            matched_by = f"library_name: {library} ({where})"
+            framework = self._by_library(library)
             if framework is None:
                 self.findings.append(Finding(
                     id="code.framework-unknown", severity=Severity.INFO,
@@ -160,23 +174,84 @@ class ReferenceResolver:
                     paths=(where,) if where != "model card" else (),
                     hint="Add the framework and its license to a frameworks.yaml in a --rules folder."))
                 return
-        else:
-            exts = {PurePosixPath(p).suffix.lower().lstrip(".") for p in model_paths}
-            framework = next((f for f in self.frameworks if exts & set(f.formats)), None)
-            if framework is None:
-                return
-            fmt = sorted(exts & set(framework.formats))[0]
-            matched_by = f"weights format .{fmt} (no library_name in the model card)"
-        self.references.append(Reference(
-            kind=ReferenceKind.FRAMEWORK, id=framework.id, component=Component.CODE, name=framework.name,
-            declared=framework.license, expression=framework.license,
-            expression_spdx=expression_to_spdx(framework.license), source=f"rules/{framework.where}",
-            matched_by=matched_by, url=framework.license_url, detail=f"code: {framework.source}"))
+            found.append((framework, f"library_name: {library} ({where})"))
+        found.extend(self._from_host())
+        found.extend(self._from_files())
+        exts = {PurePosixPath(p).suffix.lower().lstrip(".") for p in model_paths}
+        for framework in self.frameworks:
+            if exts & set(framework.formats):
+                fmt = sorted(exts & set(framework.formats))[0]
+                found.append((framework, f"weights format .{fmt}" + ("" if library else
+                                                                     " (no library_name in the model card)")))
+        if not found:
+            return
+        maker = next(((f, m) for f, m in found if not f.export), None)
+        chosen = [maker] if maker is not None else [found[0]]
+        if maker is not None:  # an export format found as well is listed after the maker
+            export = next(((f, m) for f, m in found if f.export), None)
+            if export is not None:
+                chosen.append(export)
+        for framework, matched_by in chosen:
+            self.references.append(Reference(
+                kind=ReferenceKind.FRAMEWORK, id=framework.id, component=Component.CODE, name=framework.name,
+                declared=framework.license, expression=framework.license,
+                expression_spdx=expression_to_spdx(framework.license), source=f"rules/{framework.where}",
+                matched_by=matched_by, url=framework.license_url, detail=f"code: {framework.source}"
+                + (" (an export format: it runs the weights, which were made with another framework)"
+                   if framework.export and len(chosen) > 1 else "")))
+        framework, matched_by = chosen[0]
+        also = "".join(f"; the weights are also served for {f.name} ({f.license}), matched by {m}"
+                       for f, m in chosen[1:])
         self.findings.append(Finding(
             id="code.by-reference", severity=Severity.INFO,
             message=f"The repository holds no code; the Code component is satisfied by reference to "
-                    f"{framework.name} ({framework.license}), matched by {matched_by}.",
+                    f"{framework.name} ({framework.license}), matched by {matched_by}{also}.",
             hint=f"Check that the model runs on {framework.name} alone, with no custom code fetched at load time."))
+
+    def _by_library(self, library: str) -> Framework | None:
+        return next((f for f in self.frameworks if library.lower() in f.library_names), None)
+
+    def _from_host(self) -> list[tuple[Framework, str]]:
+        """The framework the Hub's model info reports (its library_name, or Transformers classes)."""
+        info = self.source.model_info()
+        if info is None:
+            return []
+        out = []
+        if info.library_name and (framework := self._by_library(info.library_name)) is not None:
+            out.append((framework, f"library_name: {info.library_name} ({info.where})"))
+        transformers = self._by_library("transformers")
+        if transformers is not None:
+            if info.auto_model:
+                out.append((transformers, f"transformers_info.auto_model: {info.auto_model} ({info.where})"))
+            elif info.architectures:
+                out.append((transformers, f"config architectures: {', '.join(info.architectures)} ({info.where})"))
+        return out
+
+    def _from_files(self) -> list[tuple[Framework, str]]:
+        """Frameworks named by files at the root (``files`` in rules/frameworks.yaml), in table order."""
+        out = []
+        documents: dict[str, dict[str, Any] | None] = {}
+        for framework in self.frameworks:
+            for path, keys in framework.files:
+                if path not in documents:
+                    documents[path] = self._json_object(path)
+                document = documents[path]
+                if document is None:
+                    continue
+                held = [k for k in keys if k in document]
+                if keys and not held:
+                    continue
+                out.append((framework, f"{path}" + (f" holds {held[0]}" if held else " is present")
+                            + " (no library_name in the model card or the Hub's model info)"))
+                break
+        return out
+
+    def _json_object(self, path: str) -> dict[str, Any] | None:
+        try:
+            data = json.loads(self.source.read(path, _FRAMEWORK_FILE_MAX_BYTES, 0))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
 
     # -- Training Data by reference ----------------------------------------------------------
 
@@ -214,12 +289,18 @@ class ReferenceResolver:
 
     def _lineage(self, card: dict[str, Any], where: str, declared: str | None, present: set[Component]) -> None:
         relation = str(card.get("base_model_relation") or "derivative")
-        for number, base in enumerate(_as_list(card.get("base_model"))):
+        bases, key = _as_list(card.get("base_model")), "base_model"
+        if not bases:  # a PEFT adapter names its base in adapter_config.json even when the card does not
+            adapter = self._json_object("adapter_config.json") or {}
+            named = adapter.get("base_model_name_or_path")
+            if isinstance(named, str) and _HUB_ID.fullmatch(named.strip()):
+                bases, relation, where, key = [named.strip()], "adapter", "adapter_config.json", "base_model_name_or_path"
+        for number, base in enumerate(bases):
             found = self._lookup("model", base) if number < HUB_MAX_LOOKUPS else None
             if found is None:
                 self.references.append(Reference(
                     kind=ReferenceKind.BASE_MODEL, id=base, component=Component.MODEL, name=base, declared=None,
-                    expression=None, expression_spdx=None, source="none", matched_by=f"base_model ({where})",
+                    expression=None, expression_spdx=None, source="none", matched_by=f"{key} ({where})",
                     detail="not looked up: local scans do not query the Hub"))
                 continue
             raw, expression, note = card_license(found.card, self.knowledge)
@@ -227,7 +308,7 @@ class ReferenceResolver:
                 kind=ReferenceKind.BASE_MODEL, id=base, component=Component.MODEL, name=base, declared=raw,
                 expression=expression, expression_spdx=expression_to_spdx(expression),
                 source=f"model card of '{base}' at {found.commit}" if found.commit else "none",
-                matched_by=f"base_model ({where}, relation: {relation})", url=found.url,
+                matched_by=f"{key} ({where}, relation: {relation})", url=found.url,
                 detail=found.error or note))
             if expression is None:
                 if not found.transient:
@@ -242,7 +323,8 @@ class ReferenceResolver:
             if Component.MODEL in present:
                 self.restrictions.append(Restriction(
                     id="lineage.base-license", components=(Component.MODEL,),
-                    row=_prefixed(base_row, f"base model {base} ({relation}) is under {expression}: ")))
+                    row=_prefixed(base_row, f"base model {base} ({relation}) is under {expression}: "),
+                    expression=expression, expression_spdx=expression_to_spdx(expression), origin=base))
             self._check_conflict(base, relation, expression, base_row, declared, where)
 
     def _check_conflict(self, base: str, relation: str, base_expression: str, base_row: FreedomRow,
@@ -264,7 +346,8 @@ class ReferenceResolver:
         self.findings.append(Finding(
             id="lineage.license-conflict", severity=Severity.ERROR,
             message=f"This model declares {declared}, but its base model '{base}' is under {base_expression}: "
-                    f"a {relation} of it cannot be licensed that way, because {why}.",
+                    f"{'an' if relation[:1].lower() in 'aeiou' else 'a'} {relation} of it cannot be licensed that way, "
+                    f"because {why}.",
             paths=(where,) if where != "model card" else (),
             hint="A derivative stays bound by its base model's license: declare that license (or both), or get "
                  "permission from the base model's owners. Until then the base license is applied."))

@@ -64,7 +64,7 @@ def _mof_components(report: Report) -> list[str]:
 def render_table(report: Report) -> str:
     """Render the report for a person at a terminal."""
     t = report.target
-    where = f"hf:{t.repo_id}@{t.revision}" if t.kind == "hub" else (t.repo_id or t.path or t.name)
+    where = f"hf:{t.name}@{t.revision}" if t.kind == "hub" else (t.repo_id or t.path or t.name)
     lines = [f"osai-scan {report.tool.version}: {where}"
              + (f" @ {t.commit[:12]}{' (dirty)' if t.dirty else ''}" if t.commit else ""),
              f"profile: {report.profile}    files: {report.summary.files}", ""]
@@ -79,9 +79,12 @@ def render_table(report: Report) -> str:
             freedoms = [_SYMBOL[result.freedoms.cell(f).status.value] for f in Freedom]
         if result.status is ComponentStatus.ABSENT:
             freedoms = ["n/a"] * 4
-        licenses = ", ".join(lc.expression_spdx or lc.expression or "?" for lc in result.licenses[:3])
-        if len(result.licenses) > 3:
-            licenses += f", +{len(result.licenses) - 3}"
+        own = [lc for lc in result.licenses if lc.provenance != "lineage"]
+        licenses = ", ".join(lc.expression_spdx or lc.expression or "?" for lc in own[:3])
+        if len(own) > 3:
+            licenses += f", +{len(own) - 3}"
+        licenses += "".join(f"{', ' if licenses else ''}{lc.expression_spdx or lc.expression} (lineage: {lc.example})"
+                            for lc in result.licenses if lc.provenance == "lineage")
         if result.unlicensed:
             licenses += (", " if licenses else "") + f"{len(result.unlicensed)} unlicensed"
         files = {Presence.REFERENCED: "by ref", Presence.DECLARED: "declared"}.get(result.presence, str(result.files))

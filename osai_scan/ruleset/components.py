@@ -44,6 +44,13 @@ class ComponentRule:
             ``**`` across levels; one key must match.
         not_keys: globs no key path may match.
         max_size: the file must be at most this many bytes.
+        not_dirs: globs no enclosing folder's name may match.
+        magic: regular expressions over the first ``MAGIC_BYTES`` bytes of the file (a few bytes
+            are read, never the whole file); one must match. For formats recognised by their
+            leading bytes (safetensors, GGUF, PyTorch zip, pickle, NumPy, HDF5).
+        python: structural conditions on a Python file, from its syntax tree (``ast``; never
+            executed); all given ones must hold.
+        not_python: structural conditions none of which may hold.
     """
 
     id: str
@@ -64,12 +71,46 @@ class ComponentRule:
     keys: tuple[str, ...] = ()
     not_keys: tuple[str, ...] = ()
     max_size: int | None = None
+    not_dirs: tuple[str, ...] = ()
+    magic: tuple[re.Pattern[bytes], ...] = ()
+    python: PythonCondition | None = None
+    not_python: PythonCondition | None = None
     source: str = ""
+
+
+#: How many leading bytes ``magic`` conditions see.
+MAGIC_BYTES = 64
+#: The file extensions a ``python`` condition may apply to (the rule must name some of them).
+PYTHON_EXTS = frozenset({"py", "pyi", "pyw"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PythonCondition:
+    """Structural conditions on a Python file, read from its syntax tree (lowercased globs).
+
+    Attributes:
+        bases: a class of the file derives (directly, or through another class of the same
+            file) from a base whose dotted name matches (``nn.module``, ``*pretrainedmodel``).
+        loop_calls: a call inside a ``for``/``while`` loop matches (``*.backward``,
+            ``*optim*.step``): a training loop.
+        calls: a call anywhere matches (``*trainer*.train``).
+        main_calls: a call in the ``if __name__ == "__main__":`` block, or in a function of the
+            file that block calls by name, matches (``train``, ``*.train``).
+    A call's name is its dotted callee as written, ``()`` marking a call in the chain
+    (``Trainer(...).train()`` is ``trainer().train``).
+    """
+
+    bases: tuple[str, ...] = ()
+    loop_calls: tuple[str, ...] = ()
+    calls: tuple[str, ...] = ()
+    main_calls: tuple[str, ...] = ()
 
 
 _RULE_KEYS = {"id", "component", "reason", "match", "before", "after", "__line__"}
 _MATCH_KEYS = {"name", "not_name", "path", "ext", "not_ext", "dir", "top_level", "sibling", "content", "min_matches",
-               "lines_per_match", "not_content", "keys", "not_keys", "max_size", "__line__"}
+               "lines_per_match", "not_content", "keys", "not_keys", "max_size", "not_dir", "magic", "python",
+               "not_python", "__line__"}
+_PYTHON_KEYS = {"bases", "loop_calls", "calls", "main_calls"}
 
 
 def component_of(value: Any, where: str, line: int | None) -> Component:
@@ -104,6 +145,35 @@ def _patterns(value: Any, key: str, where: str, line: int | None) -> tuple[re.Pa
         except re.error as exc:
             raise RuleError(f"bad {key} regex {pattern!r}: {exc}", path=where, line=line) from None
     return tuple(patterns)
+
+
+def _magic(value: Any, where: str, line: int | None) -> tuple[re.Pattern[bytes], ...]:
+    """``magic`` regexes, written as text: each character stands for the byte of its code point."""
+    patterns = []
+    for pattern in as_list(value):
+        try:
+            patterns.append(re.compile(str(pattern).encode("latin-1"), re.DOTALL))
+        except UnicodeEncodeError:
+            raise RuleError(f"magic regex {pattern!r} has a character above \\xff (write bytes as \\xNN)",
+                            path=where, line=line) from None
+        except re.error as exc:
+            raise RuleError(f"bad magic regex {pattern!r}: {exc}", path=where, line=line) from None
+    return tuple(patterns)
+
+
+def _python(value: Any, key: str, exts: tuple[str, ...], where: str, line: int | None) -> PythonCondition | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not value:
+        raise RuleError(f"{key!r} must be a mapping of {sorted(_PYTHON_KEYS)}", path=where, line=line)
+    unknown = set(value) - _PYTHON_KEYS - {"__line__"}
+    if unknown:
+        raise RuleError(f"unknown {key} key(s) {sorted(unknown)} (expected {sorted(_PYTHON_KEYS)})",
+                        path=where, line=line)
+    if not exts or not set(exts) <= PYTHON_EXTS:
+        raise RuleError(f"{key!r} needs 'ext' limited to Python files ({', '.join(sorted(PYTHON_EXTS))}): "
+                        "only those are parsed", path=where, line=line)
+    return PythonCondition(**{k: _lower(value, k) for k in _PYTHON_KEYS})
 
 
 def parse_component_rule(raw: Any, where: str) -> tuple[ComponentRule, str | None, str | None]:
@@ -142,6 +212,7 @@ def parse_component_rule(raw: Any, where: str) -> tuple[ComponentRule, str | Non
     max_size = match.get("max_size")
     if max_size is not None:
         max_size = _int(match, "max_size", 0, where, line)
+    exts = tuple(e.lstrip(".") for e in _lower(match, "ext"))
     rule = ComponentRule(
         id=str(raw["id"]),
         component=component_of(raw["component"], where, line),
@@ -149,7 +220,7 @@ def parse_component_rule(raw: Any, where: str) -> tuple[ComponentRule, str | Non
         names=_lower(match, "name"),
         not_names=_lower(match, "not_name"),
         paths=_lower(match, "path"),
-        exts=tuple(e.lstrip(".") for e in _lower(match, "ext")),
+        exts=exts,
         not_exts=tuple(e.lstrip(".") for e in _lower(match, "not_ext")),
         dirs=_lower(match, "dir"),
         top_level=top_level,
@@ -161,6 +232,10 @@ def parse_component_rule(raw: Any, where: str) -> tuple[ComponentRule, str | Non
         keys=_lower(match, "keys"),
         not_keys=_lower(match, "not_keys"),
         max_size=max_size,
+        not_dirs=_lower(match, "not_dir"),
+        magic=_magic(match.get("magic"), where, line),
+        python=_python(match.get("python"), "python", exts, where, line),
+        not_python=_python(match.get("not_python"), "not_python", exts, where, line),
         source=f"{where}:{line}" if line else where,
     )
     return rule, raw.get("before"), raw.get("after")

@@ -70,6 +70,10 @@ class Framework:
         source: its code repository.
         license_url: the license file the entry was checked against.
         where: ``frameworks.yaml:<line>`` of the entry.
+        export: True for export and runtime formats (ONNX, GGUF): they never displace the
+            framework the weights were made with, only join it.
+        files: (path, keys) pairs: a JSON file at the repository's root that names the
+            framework when its top-level object holds any of ``keys`` (no keys: its presence).
     """
 
     id: str
@@ -80,6 +84,8 @@ class Framework:
     source: str
     license_url: str
     where: str
+    export: bool = False
+    files: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def parse_framework(raw: Any, path: Path) -> Framework:
@@ -98,9 +104,19 @@ def parse_framework(raw: Any, path: Path) -> Framework:
     formats = tuple(f.lower().lstrip(".") for f in as_list(raw.get("formats")))
     if not names and not formats:
         raise RuleError("framework entry needs 'library_names' or 'formats'", path=str(path), line=line)
+    files = []
+    raw_files = raw.get("files") or []
+    if not isinstance(raw_files, list):
+        raise RuleError("a framework's 'files' must be a list", path=str(path), line=line)
+    for item in raw_files:
+        if not isinstance(item, dict) or not item.get("path"):
+            raise RuleError("each 'files' item of a framework needs a 'path' (and optional 'keys')",
+                            path=str(path), line=line)
+        files.append((str(item["path"]), tuple(str(k) for k in as_list(item.get("keys")))))
     return Framework(id=str(raw["id"]), name=str(raw["name"]), library_names=names, formats=formats,
                      license=str(raw["license"]), source=str(raw["source"]),
-                     license_url=str(raw.get("license_url") or raw["source"]), where=f"{path.name}:{line}")
+                     license_url=str(raw.get("license_url") or raw["source"]), where=f"{path.name}:{line}",
+                     export=bool(raw.get("export", False)), files=tuple(files))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

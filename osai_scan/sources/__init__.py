@@ -33,18 +33,20 @@ def parse_hub_target(target: str) -> tuple[str, str | None, str | None] | None:
 
     Accepted: ``hf:ORG/NAME``, ``hf:ORG/NAME@REV``, ``https://huggingface.co/ORG/NAME`` and
     ``.../ORG/NAME/tree/REV`` (also on the host of HF_ENDPOINT, whose URL then is the endpoint).
+    A dataset repository keeps its ``datasets/`` prefix in the id (``datasets/ORG/NAME``); see
+    ``split_repo_type``.
 
     Raises:
-        UsageError: a Hub target that names no model repository (a dataset or Space URL, no id).
+        UsageError: a Hub target that names no model or dataset repository (a Space, no id).
     """
     if target.startswith("hf:"):
         rest = target[3:].strip()
         repo_id, at, revision = rest.partition("@")
         repo_id = repo_id.strip("/")
-        if repo_id.startswith(("datasets/", "spaces/")):
-            raise UsageError(f"'{target}' is not a model repository: osai-scan scans Hub models.",
-                             hint="Give a model id, hf:ORG/NAME.")
-        if not repo_id or (at and not revision):
+        if repo_id.startswith("spaces/"):
+            raise UsageError(f"'{target}' is a Space: osai-scan scans Hub models and datasets.",
+                             hint="Give a model id, hf:ORG/NAME, or a dataset id, hf:datasets/ORG/NAME.")
+        if not split_repo_type(repo_id)[1] or (at and not revision):
             raise UsageError(f"'{target}' names no Hub repository.", hint="Write hf:ORG/NAME or hf:ORG/NAME@REVISION.")
         return repo_id, revision or None, None
     split = urlsplit(target)
@@ -57,21 +59,31 @@ def parse_hub_target(target: str) -> tuple[str, str | None, str | None] | None:
         raise UsageError(f"'{target}' is not a Hugging Face Hub URL.",
                          hint="Give https://huggingface.co/ORG/NAME, or set HF_ENDPOINT to your Hub's address.")
     parts = [unquote(p) for p in split.path.strip("/").split("/") if p]
-    if parts and parts[0] in ("datasets", "spaces"):
-        raise UsageError(f"'{target}' is not a model repository: osai-scan scans Hub models.",
-                         hint="Give the URL of a model, https://huggingface.co/ORG/NAME.")
+    if parts and parts[0] == "spaces":
+        raise UsageError(f"'{target}' is a Space: osai-scan scans Hub models and datasets.",
+                         hint="Give the URL of a model or a dataset, https://huggingface.co/[datasets/]ORG/NAME.")
+    prefix = ""
+    if parts and parts[0] == "datasets":
+        prefix, parts = "datasets/", parts[1:]
     if len(parts) < 2:
         raise UsageError(f"'{target}' names no Hub repository.", hint="Give https://huggingface.co/ORG/NAME.")
     revision = None
     if len(parts) >= 4 and parts[2] in ("tree", "blob", "resolve"):
         revision = "/".join(parts[3:]) if parts[3] == "refs" else parts[3]
     endpoint = None if on_public else f"{split.scheme}://{split.netloc}"
-    return f"{parts[0]}/{parts[1]}", revision, endpoint
+    return f"{prefix}{parts[0]}/{parts[1]}", revision, endpoint
+
+
+def split_repo_type(repo_id: str) -> tuple[str, str]:
+    """(repo type, id): ``datasets/ORG/NAME`` is ("dataset", "ORG/NAME"), anything else a model."""
+    if repo_id.startswith("datasets/"):
+        return "dataset", repo_id[len("datasets/"):]
+    return "model", repo_id
 
 
 def open_source(target: str, revision: str | None = None, hub: HubOptions | None = None,
                 hash_weights: bool = False) -> Source:
-    """Return the source for ``target``: a Hub model, a git work tree, or a plain folder.
+    """Return the source for ``target``: a Hub model or dataset, a git work tree, or a plain folder.
 
     Args:
         target: a folder path, ``hf:ORG/NAME[@REV]`` or a Hub URL.
@@ -93,7 +105,9 @@ def open_source(target: str, revision: str | None = None, hub: HubOptions | None
                              hint="Give the revision once.")
         from .hub import HubSource  # imports the Hub client: only for Hub targets
 
-        return HubSource(repo_id, revision=in_target or revision, options=with_endpoint(hub, endpoint))
+        repo_type, repo_id = split_repo_type(repo_id)
+        return HubSource(repo_id, revision=in_target or revision, options=with_endpoint(hub, endpoint),
+                         repo_type=repo_type)
     if revision:
         raise UsageError("--revision applies to Hub targets (hf:ORG/NAME).",
                          hint="For a local repository, check out that revision and scan the folder.")
@@ -118,4 +132,4 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = ["GitSource", "HubOptions", "HubSource", "LocalSource", "RemoteCard", "Source", "open_source",
-           "parse_hub_target"]
+           "parse_hub_target", "split_repo_type"]

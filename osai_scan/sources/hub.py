@@ -1,4 +1,4 @@
-"""Hugging Face Hub model repositories, read through the real ``huggingface_hub`` client.
+"""Hugging Face Hub model and dataset repositories, read through the real ``huggingface_hub`` client.
 
 The inventory is the Hub's file list with metadata (sizes, blob ids, LFS sha256) at the commit
 the asked revision resolves to. Only what license evidence needs is transferred:
@@ -7,7 +7,8 @@ the asked revision resolves to. Only what license evidence needs is transferred:
   downloaded with ``hf_hub_download`` pinned to the resolved commit SHA, so the client's cache
   serves re-scans and a cached copy can never stand in for another commit;
 * ``.safetensors`` and ``.gguf`` files are never downloaded: their headers are read with
-  bounded HTTP range requests (``hub_http.ranged_get``), at most ``MAX_HEADER_BYTES`` per file;
+  exact HTTP range requests (``hub_http.ranged_get``): the bytes the header parser asks for,
+  nothing read ahead, at most ``MAX_HEADER_BYTES`` per file;
 * anything else above the per-file cap is listed with status ``skipped`` and the reason.
 
 Nothing downloaded is executed, imported or unpickled.
@@ -39,15 +40,15 @@ from ..errors import (
     HubError,
     HubUnavailableError,
 )
-from ..models import FileEntry, LfsPointer, TargetInfo
+from ..models import FileEntry, LfsPointer, TargetInfo, Transfer
 from .hub_http import RetryPolicy, call_with_retries, install_timeouts, ranged_get
 from .hub_options import HubOptions, hub_endpoint, with_endpoint
-from .interface import RemoteCard, Source
+from .interface import HostModelInfo, RemoteCard, Source
 
 T = TypeVar("T")
 
-#: Weight formats whose headers are read with range requests and never downloaded.
-HEADER_EXTS = frozenset({"safetensors", "gguf"})
+#: Weight and data formats whose headers are read with range requests and never downloaded.
+HEADER_EXTS = frozenset({"safetensors", "gguf", "parquet"})
 #: Files the Hub serves even when a repository is gated (its model card).
 _CARD_FILES = frozenset({"README.md", ".gitattributes"})
 
@@ -55,6 +56,20 @@ _CARD_FILES = frozenset({"README.md", ".gitattributes"})
 def _ext(path: str) -> str:
     name = PurePosixPath(path).name.lower()
     return name.rsplit(".", 1)[-1] if "." in name else ""
+
+
+def _host_info(info: Any, where: str) -> HostModelInfo:
+    """The framework facts of a ``ModelInfo`` (any field may be missing or malformed)."""
+    def text(value: Any) -> str | None:
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
+    transformers_info = getattr(info, "transformers_info", None)
+    config = getattr(info, "config", None)
+    architectures = config.get("architectures") if isinstance(config, dict) else None
+    return HostModelInfo(
+        library_name=text(getattr(info, "library_name", None)), pipeline_tag=text(getattr(info, "pipeline_tag", None)),
+        auto_model=text(getattr(transformers_info, "auto_model", None)),
+        architectures=tuple(str(a) for a in architectures) if isinstance(architectures, list) else (), where=where)
 
 
 @dataclass(slots=True)
@@ -74,10 +89,11 @@ class TransferStats:
 
 
 class HubSource(Source):
-    """A model repository on a Hugging Face Hub.
+    """A model or dataset repository on a Hugging Face Hub.
 
     Args:
         repo_id: ``ORG/NAME``.
+        repo_type: ``model`` or ``dataset`` (``hf:datasets/ORG/NAME``).
         revision: branch, tag or commit; None means the default branch (``main``).
         options: endpoint, token and transfer caps.
 
@@ -87,7 +103,8 @@ class HubSource(Source):
 
     remote = True
 
-    def __init__(self, repo_id: str, revision: str | None = None, options: HubOptions | None = None) -> None:
+    def __init__(self, repo_id: str, revision: str | None = None, options: HubOptions | None = None,
+                 repo_type: str = "model") -> None:
         from huggingface_hub.errors import HFValidationError
         from huggingface_hub.utils import validate_repo_id
 
@@ -99,6 +116,8 @@ class HubSource(Source):
             raise UsageError(f"'{repo_id}' is not a Hub repository id ({exc}).",
                              hint="Write it as ORG/NAME, e.g. hf:openai-community/gpt2.") from None
         self.repo_id = repo_id
+        self.repo_type = repo_type
+        self._page = f"{'datasets/' if repo_type == 'dataset' else ''}{repo_id}"
         self.revision = revision
         self.options = options or HubOptions()
         self.endpoint = hub_endpoint(self.options.endpoint)
@@ -108,6 +127,7 @@ class HubSource(Source):
         self._lock = threading.RLock()
         self._commit: str | None = None
         self._gated: str | None = None
+        self._info: HostModelInfo | None = None
         self._entries: dict[str, FileEntry] = {}
         self._local: dict[str, Path] = {}
         self._ranges: dict[str, tuple[int, bytes]] = {}
@@ -124,8 +144,9 @@ class HubSource(Source):
         with self._lock:
             if self._commit is not None:
                 return
-            info = self._call(lambda: self._api.model_info(self.repo_id, revision=self.revision,
-                                                           files_metadata=True), "the file list")
+            fetch = self._api.dataset_info if self.repo_type == "dataset" else self._api.model_info
+            info = self._call(lambda: fetch(self.repo_id, revision=self.revision, files_metadata=True),
+                              "the file list")
             if not info.sha:
                 raise HubUnavailableError(f"The Hub at {self.endpoint} did not say which commit revision "
                                           f"'{self.revision or 'main'}' of '{self.repo_id}' is.",
@@ -134,12 +155,15 @@ class HubSource(Source):
             siblings = info.siblings or []
             if any(s.size is None for s in siblings):
                 entries = [self._entry_from_tree(f) for f in self._call(
-                    lambda: [f for f in self._api.list_repo_tree(self.repo_id, revision=commit, recursive=True)
+                    lambda: [f for f in self._api.list_repo_tree(self.repo_id, revision=commit, recursive=True,
+                                                                        repo_type=self.repo_type)
                              if hasattr(f, "blob_id")], "the file list")]
             else:
                 entries = [self._entry_from_sibling(s) for s in siblings]
             self._entries = {e.path: e for e in entries}
             self._gated = info.gated or None
+            if self.repo_type == "model":
+                self._info = _host_info(info, f"Hub model info of '{self.repo_id}' at {commit}")
             if self._gated:
                 self._check_gate_access(commit)
             self._commit = commit
@@ -168,7 +192,8 @@ class HubSource(Source):
                         key=lambda e: (e.lfs is not None, e.path))
         if not behind:
             return
-        url = hf_hub_url(self.repo_id, behind[0].path, revision=commit, endpoint=self.endpoint)
+        url = hf_hub_url(self.repo_id, behind[0].path, revision=commit, endpoint=self.endpoint,
+                         repo_type=self.repo_type)
         self._call(lambda: get_hf_file_metadata(url, token=self.options.token, endpoint=self.endpoint),
                    f"'{behind[0].path}'")
 
@@ -183,13 +208,24 @@ class HubSource(Source):
 
     def describe(self) -> TargetInfo:
         """Kind hub, the repo id, the revision asked (``main`` by default) and the commit resolved."""
-        return TargetInfo(kind="hub", name=self.repo_id, repo_id=self.repo_id, revision=self.revision or "main",
-                          commit=self.commit, url=f"{self.endpoint}/{self.repo_id}/tree/{self.commit}")
+        return TargetInfo(kind="hub", name=self._page, repo_id=self.repo_id, revision=self.revision or "main",
+                          commit=self.commit, url=f"{self.endpoint}/{self._page}/tree/{self.commit}")
 
     def iter_files(self) -> Iterator[FileEntry]:
         """Every file of the repository at the resolved commit."""
         self._load()
         yield from self._entries.values()
+
+    def model_info(self) -> HostModelInfo | None:
+        """The Hub's own model info: library_name, pipeline_tag, transformers_info, config architectures."""
+        self._load()
+        return self._info
+
+    def transfer(self) -> Transfer:
+        """Files downloaded and header bytes ranged so far (cached files cost nothing)."""
+        st = self.stats
+        return Transfer(files_downloaded=st.files_downloaded, bytes_downloaded=st.bytes_downloaded,
+                        files_from_cache=st.files_from_cache, header_ranges=st.ranges, header_bytes=st.bytes_ranged)
 
     def gate(self) -> str | None:
         """The repository's gate on the Hub: "auto", "manual", or None."""
@@ -273,14 +309,15 @@ class HubSource(Source):
             if entry.path in self._local:
                 return self._local[entry.path]
             cached = try_to_load_from_cache(self.repo_id, entry.path, cache_dir=self.options.cache_dir,
-                                            revision=self.commit)
+                                            revision=self.commit, repo_type=self.repo_type)
             if isinstance(cached, str):
                 self.stats.files_from_cache += 1
             else:
                 self._spend(entry.size, entry.path)
                 cached = self._call(lambda: hf_hub_download(
                     self.repo_id, entry.path, revision=self.commit, endpoint=self.endpoint,
-                    token=self.options.token, cache_dir=self.options.cache_dir), f"'{entry.path}'")
+                    token=self.options.token, cache_dir=self.options.cache_dir, repo_type=self.repo_type),
+                    f"'{entry.path}'")
                 self.stats.files_downloaded += 1
                 self.stats.bytes_downloaded += entry.size
             # The cache's snapshot entry is a symlink to a blob; ScanCode does not follow symlinks.
@@ -299,12 +336,13 @@ class HubSource(Source):
             start, data = self._ranges.get(entry.path, (0, b""))
             if start <= offset and offset + size <= start + len(data):
                 return data[offset - start:offset - start + size]
-            want = min(max(size, HUB_READ_AHEAD), entry.size - offset)
+            want = size  # exact: the header readers ask for what they need, nothing is read ahead
             used = self._ranged_per_file.get(entry.path, 0)
-            if used + want > MAX_HEADER_BYTES + HUB_READ_AHEAD:
+            if used + want > MAX_HEADER_BYTES + 8:
                 raise OSError(f"header of '{entry.path}' needs more than {MAX_HEADER_BYTES} bytes; not read")
             self._spend(want, entry.path)
-            url = hf_hub_url(self.repo_id, entry.path, revision=self.commit, endpoint=self.endpoint)
+            url = hf_hub_url(self.repo_id, entry.path, revision=self.commit, endpoint=self.endpoint,
+                             repo_type=self.repo_type)
             headers = build_hf_headers(token=self.options.token)
             got = self._call(lambda: ranged_get(get_session(), url, headers, offset, want),
                              f"bytes {offset}-{offset + want - 1} of '{entry.path}'")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..constants import CLASSIFY_HEAD_BYTES
-from ..models import FileEntry, LfsPointer, TargetInfo
+from ..models import FileEntry, LfsPointer, TargetInfo, Transfer
 
 _LFS_HEADER = b"version https://git-lfs.github.com/spec/v1"
 #: Git LFS pointer files are small; anything larger is real content.
@@ -39,6 +39,28 @@ class RemoteCard:
     gated: str | None = None
     error: str | None = None
     transient: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HostModelInfo:
+    """What the host (the Hub) infers about a model repository, beyond its card.
+
+    The Hub reports these from the repository's files (config.json, model_index.json, file
+    names), also when the card's front matter sets none of them.
+
+    Attributes:
+        library_name: the framework the Hub says loads the model, or None.
+        pipeline_tag: the task, or None.
+        auto_model: ``transformers_info.auto_model`` (a Transformers class), or None.
+        architectures: ``config.architectures`` as the Hub read it.
+        where: what the facts were read from (``Hub model info of ORG/NAME at <commit>``).
+    """
+
+    library_name: str | None = None
+    pipeline_tag: str | None = None
+    auto_model: str | None = None
+    architectures: tuple[str, ...] = ()
+    where: str = "Hub model info"
 
 
 class Source(ABC):
@@ -83,6 +105,14 @@ class Source(ABC):
     def complete(self) -> bool:
         """False when the source knows it could not list everything."""
         return True
+
+    def model_info(self) -> HostModelInfo | None:
+        """What the host infers about the repository (framework, task); None for local sources."""
+        return None
+
+    def transfer(self) -> Transfer | None:
+        """What the source transferred over the network so far; None for local sources."""
+        return None
 
     def gate(self) -> str | None:
         """The access gate the target's host puts before its files ("auto", "manual"), if any."""

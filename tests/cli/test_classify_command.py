@@ -27,11 +27,12 @@ def test_table_lists_every_file_with_label_rule_and_reason(copy_case) -> None:
     assert lines[0].split() == ["COMPONENT", "RULE", "PATH", "WHY"]
     rows = {line.split()[2]: line.split()[:2] for line in lines[1:]}
     assert len(rows) == 17
-    assert rows["train.py"] == ["training-code", "training-code.content"]
+    assert rows["train.py"] == ["training-code", "training-code.structure-loop"]
     assert rows["model/model.safetensors"] == ["model", "model.weights"]
     assert rows["prompts/system.txt"] == ["data", "data.prompts"]
     train = next(line for line in lines if line.split()[2] == "train.py")
-    assert "source that runs a training loop" in train and "[content '" in train and "(line " in train
+    assert "runs a training loop" in train and "[content '" in train and "(line " in train
+    assert "structure: call in a loop '" in train
     assert result.stderr.strip() == ("osai-scan: 5 code, 3 training-code, 3 model, 2 training-data, 1 data, "
                                      "1 documentation, 1 legal, 1 other (17 files)")
 

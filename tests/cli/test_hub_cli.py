@@ -72,9 +72,9 @@ def test_download_cap_exceeded(hub: FakeHub, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["hf:acme/x@v1", "--revision", "v2"],
      "Error: The target asks for revision 'v1' and --revision for 'v2'. Give the revision once."),
-    (["https://huggingface.co/datasets/acme/tiny-data"],
-     "Error: 'https://huggingface.co/datasets/acme/tiny-data' is not a model repository: osai-scan scans Hub "
-     "models. Give the URL of a model, https://huggingface.co/ORG/NAME."),
+    (["https://huggingface.co/spaces/acme/app"],
+     "Error: 'https://huggingface.co/spaces/acme/app' is a Space: osai-scan scans Hub models and datasets. "
+     "Give the URL of a model or a dataset, https://huggingface.co/[datasets/]ORG/NAME."),
     (["hf:acme/x", "--max-download", "lots"], None),
 ])
 def test_usage_errors_exit_2(hub: FakeHub, tmp_path: Path, args: list[str], message: str | None) -> None:
@@ -99,7 +99,7 @@ def test_scan_by_url_writes_a_valid_report(hub: FakeHub, tmp_path: Path) -> None
     lines = result.stderr.splitlines()
     assert lines[0] == f"osai-scan: open-source-ai (6 files, 1 findings); report written to {out}"
     assert lines[1].startswith(f"osai-scan: from {hub.endpoint}: 5 file(s) downloaded (")
-    assert lines[1].endswith("1 header range(s) (176 bytes), 0 file(s) from the cache; weights never downloaded")
+    assert lines[1].endswith("2 header range(s) (112 bytes), 0 file(s) from the cache; weights never downloaded")
 
 
 @pytest.mark.parametrize(("code", "status", "kind"), [

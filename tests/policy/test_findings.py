@@ -115,6 +115,7 @@ HUB_ONLY = {
     "lineage.license-conflict": "tests/sources/test_hub_scan.py",
     "references.lookup-failed": "tests/sources/test_hub_scan.py",
     "lineage.base-license-unknown": "tests/policy/test_hub_profiles.py",
+    "scan.dataset-repository": "tests/sources/test_hub_layouts.py",
 }
 
 

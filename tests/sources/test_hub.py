@@ -50,6 +50,8 @@ def _source(hub: FakeHub, tmp_path: Path, target: str = f"hf:{OPEN}", **kw: obje
     ("https://huggingface.co/acme/open-model/tree/v1.0", ("acme/open-model", "v1.0", None)),
     ("https://huggingface.co/acme/open-model/tree/refs%2Fpr%2F3", ("acme/open-model", "refs/pr/3", None)),
     ("https://hf.co/acme/open-model/blob/main/README.md", ("acme/open-model", "main", None)),
+    ("hf:datasets/acme/tiny-data", ("datasets/acme/tiny-data", None, None)),
+    ("https://huggingface.co/datasets/acme/tiny-data/tree/v2", ("datasets/acme/tiny-data", "v2", None)),
     ("./acme/open-model", None),
     ("acme/open-model", None),
 ])
@@ -65,8 +67,8 @@ def test_parse_hub_target_on_configured_endpoint(monkeypatch: pytest.MonkeyPatch
 
 
 @pytest.mark.parametrize(("target", "message"), [
-    ("hf:datasets/acme/tiny-data", "not a model repository"),
-    ("https://huggingface.co/spaces/acme/app", "not a model repository"),
+    ("hf:spaces/acme/app", "is a Space"),
+    ("https://huggingface.co/spaces/acme/app", "is a Space"),
     ("hf:", "names no Hub repository"),
     ("hf:acme/x@", "names no Hub repository"),
     ("https://huggingface.co/acme", "names no Hub repository"),
@@ -164,10 +166,13 @@ def test_weights_are_read_by_bounded_ranges_only(hub: FakeHub, tmp_path: Path) -
     source = _source(hub, tmp_path)
     weights = (FIXTURES / OPEN / "model.safetensors").read_bytes()
     assert source.read("model.safetensors", 8, 0) == weights[:8]
-    assert source.read("model.safetensors", 16, 8) == weights[8:24]  # served from the read-ahead
+    assert source.read("model.safetensors", 16, 8) == weights[8:24]
+    assert source.read("model.safetensors", 4, 10) == weights[10:14]  # within the last range: no request
     ranges = [h.get("range") for m, p, h in hub.requests if p.startswith("/_lfs/")]
-    assert ranges == [f"bytes=0-{len(weights) - 1}"]  # one request: 64 KiB read-ahead, clipped to the file
-    assert hub.bytes_served == {f"{OPEN}/model.safetensors": len(weights)}
+    assert ranges == ["bytes=0-7", "bytes=8-23"]  # exact ranges, nothing read ahead
+    assert hub.bytes_served == {f"{OPEN}/model.safetensors": 24}
+    assert (source.stats.ranges, source.stats.bytes_ranged) == (2, 24)
+    assert source.transfer().header_bytes == 24
     assert source.local_path("model.safetensors") is None
     with pytest.raises(OSError, match="never downloaded whole"):
         source.read("model.safetensors")

@@ -44,7 +44,13 @@ def test_big_weights_cost_only_their_headers(big_hub: tuple[FakeHub, dict[str, i
     assert set(weights) == {"acme/big-model/model.safetensors", "acme/big-model/model-q4.gguf"}
     assert sum(weights.values()) < MIB
     assert sum(served.values()) < MIB
-    assert len(hub.requests) <= 12 and elapsed < 10
+    ranges = {name: sorted((h.get("range") for m, p, h in hub.requests if p.endswith("/" + name)),
+                           key=lambda r: int(r.split("=")[1].split("-")[0]))
+              for name in ("model.safetensors", "model-q4.gguf")}
+    # Exact reads: the safetensors length, then its header; GGUF chunks doubling from 4 KiB.
+    assert ranges["model.safetensors"] == ["bytes=0-7", "bytes=8-4095"]
+    assert ranges["model-q4.gguf"] == ["bytes=0-4095", "bytes=4096-12287", "bytes=12288-28671", "bytes=28672-61439"]
+    assert len(hub.requests) <= 3 + 6 + 2 * 6 and elapsed < 10  # info, HEAD+GET of 3 small files, 6 ranges
     data = report_data(report)
     assert data["complete"] is True
     safetensors, gguf = report.file("model.safetensors"), report.file("model-q4.gguf")
@@ -98,8 +104,9 @@ def test_local_and_hub_scans_agree(hub: FakeHub, tmp_path: Path) -> None:
     assert data["target"]["revision"] == "main" and data["target"]["commit"] == remote.target.commit
     assert data["components"]["code"]["presence"] == "referenced"
     assert {i["key"]: i["value"] for i in data["declared"]["model_card"]}["library_name"] == "transformers"
-    # Only the small files were transferred; the weights file by one bounded range.
-    assert hub.bytes_served[f"{OPEN}/model.safetensors"] == (FIXTURES / OPEN / "model.safetensors").stat().st_size
+    # Only the small files were transferred; the weights file by exact ranges: its length, then its header.
+    weights = (FIXTURES / OPEN / "model.safetensors").read_bytes()
+    assert hub.bytes_served[f"{OPEN}/model.safetensors"] == 8 + int.from_bytes(weights[:8], "little")  # the header
 
 
 def test_lineage_conflict_with_a_llama_base(hub: FakeHub, tmp_path: Path) -> None:
@@ -112,7 +119,9 @@ def test_lineage_conflict_with_a_llama_base(hub: FakeHub, tmp_path: Path) -> Non
     assert (base.id, base.declared, base.expression) == ("acme/llama-base", "llama3.1", "llama-3.1-license-2024")
     model = report.component(Component.MODEL)
     assert model.status is ComponentStatus.NOT_OPEN and model.references == ("acme/llama-base",)
-    assert [lc.expression for lc in model.licenses] == ["apache-2.0"]
+    # The base model's license is one of the Model's licenses, with provenance lineage naming the base.
+    assert [(lc.expression, lc.files, lc.references, lc.provenance) for lc in model.licenses] == [
+        ("apache-2.0", 2, (), "files"), ("llama-3.1-license-2024", 0, ("acme/llama-base",), "lineage")]
     assert all(model.freedoms.cell(f).status is FreedomStatus.CONDITIONAL for f in Freedom)  # type: ignore[union-attr]
     assert report.verdict.status is VerdictStatus.NOT_OPEN_SOURCE_AI
     assert "base model acme/llama-base (finetune) is under llama-3.1-license-2024" in report.verdict.reasons[0]
@@ -141,7 +150,7 @@ def test_rate_limit_then_success_gives_a_complete_report(hub: FakeHub, tmp_path:
     hub.inject(OPEN, "rate-limit", count=1, retry_after=1, on="resolve")
     report = scan(f"hf:{OPEN}", _options(hub, tmp_path))
     assert report.complete and report.verdict.status is VerdictStatus.OPEN_SOURCE_AI
-    resolves = [(m, p) for m, p, _ in hub.requests if "/resolve/" in p]
+    resolves = [(m, p, h.get("range")) for m, p, h in hub.requests if "/resolve/" in p]
     assert len(resolves) == len(set(resolves)) + 1  # exactly one request repeated: the 429, after Retry-After
     assert report_data(report)["complete"] is True
 

@@ -1,0 +1,143 @@
+"""Fleet throughput: one ``osai-scan scan`` process per target, ``batch`` serial, ``batch`` on 2 Dask workers.
+
+A catalogue of generated model repositories (tests/fleet/catalogue.py: cards, LICENSE texts,
+configs, 2 GiB sparse safetensors served by header ranges, gated repos) plus missing ones is
+served by the fake Hub (tests/fakehub.py) from this process. Each mode starts with an empty
+detection cache. (a) runs one ``osai-scan scan`` process per target on a sample (each pays the
+imports and the index load; the rate is the sample's); (b) ``osai-scan batch -j 1``; (c)
+``osai-scan batch --workers 2``. Printed: models per minute, the ratios against the targets
+(b >= 10x a, c >= 1.7x b), the median per-target time once the index is loaded for a repo with a
+card, a LICENSE and a config (target <= 0.3 s), and the most bytes served for any repo (weights:
+headers only).
+
+Usage: python -m bench.fleet [--count 200] [--sample 12] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import sysconfig
+import tempfile
+import time
+from pathlib import Path
+
+from .measure import run
+
+TARGETS = {"serial_vs_process": 10.0, "cluster_vs_serial": 1.7, "overhead_seconds": 0.3}
+MISSING = ["hf:fleet/no-such-model-1", "hf:fleet/no-such-model-2", "hf:fleet/no-such-model-3"]
+
+
+def _bin(name: str) -> str:
+    return str(Path(sysconfig.get_path("scripts")) / name)
+
+
+def _batch(listing: Path, out: Path, extra: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    m = run([_bin("osai-scan"), "batch", str(listing), "-o", str(out), "-q", "--summary-only", *extra], env=env)
+    if m.returncode not in (0, 3):
+        raise SystemExit(f"osai-scan batch failed ({m.returncode}):\n{m.stderr[-2000:]}")
+    return time.perf_counter() - start
+
+
+def run_fleet(out_dir: Path, count: int = 200, sample: int = 12) -> tuple[dict[str, object], bool]:
+    """Run the three modes; return the figures and whether every target is met."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.fakehub import FakeHub
+    from tests.fleet.catalogue import repo_id, write_catalogue, write_targets_file
+    from tests.hubenv import hub_env
+
+    work = Path(tempfile.mkdtemp(prefix="osai-fleet-bench-"))
+    try:
+        targets = write_catalogue(work / "hub", count)
+        listing = write_targets_file(work / "targets.txt", targets + MISSING)
+        with FakeHub(work / "hub") as hub:
+            def env(mode: str) -> dict[str, str]:
+                e = hub_env(work / f"home-{mode}", hub.endpoint)
+                e["OSAI_SCAN_CACHE_DIR"] = str(work / f"cache-{mode}")
+                e.pop("SOURCE_DATE_EPOCH", None)
+                return e
+
+            print(f"fleet: {count} repos + {len(MISSING)} missing on {hub.endpoint}", flush=True)
+            picked = targets[:sample]
+            start = time.perf_counter()
+            for target in picked:
+                m = run([_bin("osai-scan"), "scan", target, "-q", "-o", str(work / "one.json")], env=env("a"))
+                if m.returncode not in (0, 3):
+                    raise SystemExit(f"osai-scan scan {target} failed ({m.returncode}):\n{m.stderr[-2000:]}")
+            per_process = time.perf_counter() - start
+            print(f"(a) {sample} scan processes: {per_process:.1f} s", flush=True)
+            hub.reset_counters()
+            serial = _batch(listing, work / "serial.jsonl", ["-j", "1"], env("b"))
+            served = hub.bytes_served
+            print(f"(b) batch serial: {serial:.1f} s", flush=True)
+            cluster = _batch(listing, work / "cluster.jsonl", ["--workers", "2"], env("c"))
+            print(f"(c) batch on 2 Dask workers: {cluster:.1f} s", flush=True)
+        records = [json.loads(line) for line in (work / "serial.jsonl").read_text().splitlines()]
+        simple = {f"hf:{repo_id(n)}" for n in range(count) if n % 5 == 1}  # card + LICENSE + config
+        overhead = [r["timings"]["total"] for r in records
+                    if r["ok"] and not r.get("index_loaded_here") and r["target"] in simple]
+        every = [r["timings"]["total"] for r in records if r["ok"] and not r.get("index_loaded_here")]
+        cluster_records = [json.loads(line) for line in (work / "cluster.jsonl").read_text().splitlines()]
+        n = count + len(MISSING)
+        figures: dict[str, object] = {
+            "repos": count, "targets": n, "sample_a": sample,
+            "per_minute": {"a_process_per_target": 60 * sample / per_process, "b_batch_serial": 60 * n / serial,
+                           "c_batch_2_workers": 60 * n / cluster},
+            "seconds": {"a_sample": per_process, "b": serial, "c": cluster},
+            "overhead_median_card_license_config": statistics.median(overhead),
+            "overhead_median_all": statistics.median(every),
+            "failed": {"b": sum(not r["ok"] for r in records), "c": sum(not r["ok"] for r in cluster_records)},
+            "max_bytes_served_per_weights_file": max((v for k, v in served.items() if k.endswith(".safetensors")),
+                                                     default=0),
+        }
+        rates = figures["per_minute"]
+        assert isinstance(rates, dict)
+        figures["ratios"] = {"serial_vs_process": rates["b_batch_serial"] / rates["a_process_per_target"],
+                             "cluster_vs_serial": rates["c_batch_2_workers"] / rates["b_batch_serial"]}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    ratios = figures["ratios"]
+    assert isinstance(ratios, dict)
+    met = (ratios["serial_vs_process"] >= TARGETS["serial_vs_process"]
+           and ratios["cluster_vs_serial"] >= TARGETS["cluster_vs_serial"]
+           and float(figures["overhead_median_card_license_config"]) <= TARGETS["overhead_seconds"])  # type: ignore[arg-type]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "fleet.json").write_text(json.dumps(figures, indent=2) + "\n")
+    _print(figures)
+    return figures, met
+
+
+def _print(f: dict[str, object]) -> None:
+    rates, ratios, secs = f["per_minute"], f["ratios"], f["seconds"]
+    assert isinstance(rates, dict) and isinstance(ratios, dict) and isinstance(secs, dict)
+    print(f"\nFleet throughput ({f['repos']} fake-Hub repos + missing ones; 2 cores)")
+    print(f"{'mode':<44}{'seconds':>10}{'models/min':>12}")
+    print(f"{'(a) one osai-scan scan process per target':<44}{secs['a_sample']:>10.1f}"
+          f"{rates['a_process_per_target']:>12.1f}   (sample of {f['sample_a']})")
+    print(f"{'(b) osai-scan batch -j 1 (serial)':<44}{secs['b']:>10.1f}{rates['b_batch_serial']:>12.1f}")
+    print(f"{'(c) osai-scan batch --workers 2':<44}{secs['c']:>10.1f}{rates['c_batch_2_workers']:>12.1f}")
+    print(f"ratios: b/a {ratios['serial_vs_process']:.1f}x (target >= {TARGETS['serial_vs_process']:g}x), "
+          f"c/b {ratios['cluster_vs_serial']:.2f}x (target >= {TARGETS['cluster_vs_serial']:g}x)")
+    print(f"per-target time once the index is loaded, median: card+LICENSE+config "
+          f"{f['overhead_median_card_license_config']:.3f} s (target <= {TARGETS['overhead_seconds']:g} s), "
+          f"every kind {f['overhead_median_all']:.3f} s")
+    print(f"failed targets (gated, missing): {f['failed']}; most bytes served for one weights "
+          f"file in (b): {f['max_bytes_served_per_weights_file']} (2 GiB sparse files: headers only)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the fleet benchmark alone; 0 when every target is met."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out")
+    parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--sample", type=int, default=12)
+    args = parser.parse_args(argv)
+    return 0 if run_fleet(args.out, args.count, args.sample)[1] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,11 @@
+# Stand-in for EleutherAI/gpt-neox:prepare_data.py - hand-written for the osai-scan corpus, not copied.
+
+
+
+
+def main(args=None):
+    pass
+
+
+if __name__ == "__main__":
+    main()

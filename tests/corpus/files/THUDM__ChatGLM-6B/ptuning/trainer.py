@@ -1,0 +1,11 @@
+# Stand-in for THUDM/ChatGLM-6B:ptuning/trainer.py - hand-written for the osai-scan corpus, not copied.
+
+
+
+
+def run(model, loader, optimizer):
+    for batch in loader:
+        loss = model(batch)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()

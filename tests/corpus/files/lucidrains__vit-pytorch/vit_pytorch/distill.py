@@ -1,0 +1,12 @@
+# Stand-in for lucidrains/vit-pytorch:vit_pytorch/distill.py - hand-written for the osai-scan corpus, not copied.
+
+from somewhere import Module
+
+
+class Block(Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, x):
+        return x

@@ -1,0 +1,8 @@
+# Stand-in for snakers4/silero-vad:tests/test_basic.py - hand-written for the osai-scan corpus, not copied.
+__test__ = False  # inert under pytest: a stand-in, not a test of this project
+
+import pytest
+
+
+def test_roundtrip():
+    assert True

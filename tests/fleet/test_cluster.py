@@ -1,0 +1,159 @@
+"""Fleet audits on a Dask LocalCluster of 2 workers against the fake Hub (a generated catalogue).
+
+One cluster serves the module. Its scheduler allows no retry of a task whose worker died
+(``allowed-failures: 0``) and queues one task per worker (``worker-saturation: 1.0``), so the
+test that kills a worker mid-target knows which target dies with it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import dask
+import pytest
+from distributed import Client, LocalCluster
+
+from osai_scan.fleet import ResultsFile, run_batch, scan_target
+from osai_scan.fleet.cluster import DaskPool
+from osai_scan.fleet.results import iter_records
+from osai_scan.pipeline import ScanOptions
+from osai_scan.sources import HubOptions
+from osai_scan.sources.hub_http import RetryPolicy
+from tests.fakehub import FakeHub
+from tests.fleet.catalogue import is_gated, write_catalogue
+from tests.hubenv import hf_env, hub_env  # noqa: F401 - fixtures
+
+COUNT = 200
+MISSING = "hf:fleet/no-such-model"
+#: Per-record fields that depend on where and when the target ran, not on what was found.
+VOLATILE = ("timings", "worker", "index_loaded_here")
+
+
+@pytest.fixture(scope="module")
+def fleet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FakeHub, list[str], Client]]:
+    """The catalogue on a fake Hub, and a client of a 2-worker LocalCluster started in its environment."""
+    root = tmp_path_factory.mktemp("fleethub")
+    targets = write_catalogue(root, COUNT)
+    home = tmp_path_factory.mktemp("fleethome")
+    with FakeHub(root) as hub, pytest.MonkeyPatch.context() as patch:
+        for key, value in hub_env(home, hub.endpoint).items():
+            patch.setenv(key, value)
+        with dask.config.set({"distributed.scheduler.allowed-failures": 0,
+                              "distributed.scheduler.worker-saturation": 1.0}):
+            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                   silence_logs=logging.ERROR)
+            client = Client(cluster)
+            try:
+                yield hub, targets, client
+            finally:
+                client.close()
+                cluster.close()
+
+
+def _options(hub: FakeHub, folder: Path, timeout: float = 10.0) -> ScanOptions:
+    hub_options = HubOptions(endpoint=hub.endpoint, cache_dir=folder / "hub-cache", timeout=timeout,
+                             retry=RetryPolicy(attempts=1, backoff=0.05, timeout=timeout))
+    return ScanOptions(hub=hub_options, cache_dir=folder / "detections", jobs=1)
+
+
+def _stable(record: dict) -> dict:
+    return {k: v for k, v in record.items() if k not in VOLATILE}
+
+
+def test_two_workers_equal_a_serial_scan_target_by_target(fleet, tmp_path):
+    hub, catalogue, client = fleet
+    targets = catalogue + [MISSING]
+    scheduler = client.scheduler.address
+    out = tmp_path / "results.jsonl"
+    with ResultsFile(out, resume=False) as results:
+        counts = run_batch(targets, _options(hub, tmp_path / "cluster"), DaskPool(scheduler=scheduler), results)
+    records = list(iter_records(out))
+    assert sorted(r["target"] for r in records) == sorted(targets)
+    gated = [t for n, t in enumerate(catalogue) if is_gated(n)]
+    assert len(gated) == 5
+    assert (counts.done, counts.failed, counts.exit_code) == (COUNT - 5, 6, 3)
+    by_target = {r["target"]: r for r in records}
+    assert {t: by_target[t]["error_kind"] for t in gated + [MISSING]} == \
+        {**{t: "HubGatedError" for t in gated}, MISSING: "HubRepoNotFoundError"}
+    assert all(by_target[t]["exit_code"] == 3 and "report" not in by_target[t] for t in gated + [MISSING])
+
+    # Both workers scanned, and each loaded ScanCode's index exactly once (on its first cache miss).
+    workers = {r["worker"] for r in records if r["ok"]}
+    assert len(workers) == 2
+    assert Counter(r["worker"] for r in records if r.get("index_loaded_here")) == {w: 1 for w in workers}
+
+    serial = _options(hub, tmp_path / "serial")
+    for target in targets:
+        assert _stable(scan_target(target, serial)) == _stable(by_target[target]), target
+    licenses = Counter(by_target[t]["summary"]["model_license"] for t in catalogue if by_target[t]["ok"])
+    assert licenses == {"apache-2.0": 40, "mit": 40, "llama3.1": 40, "cc-by-nc-4.0": 40, None: 40 - 5}
+    assert by_target["hf:fleet/model-000"]["summary"]["verdicts"]["blog-2024"] == "open-source-ai"
+    assert by_target["hf:fleet/model-003"]["summary"]["verdicts"]["blog-2024"] == "not-open-source-ai"
+
+
+def test_a_worker_killed_mid_target_fails_that_target_only(fleet, tmp_path):
+    """Dask would give the tasks queued on a dying worker the same fate: the worker is killed once
+    the other targets are done, while it is alone on the stalled one."""
+    hub, catalogue, client = fleet
+    stalled = "fleet/model-003"
+    hub.inject(stalled, "stall")
+    targets = [f"hf:{stalled}"] + catalogue[10:16]
+    pool = DaskPool(scheduler=client.scheduler.address)
+    killed: list[int] = []
+
+    def kill_the_stalled_worker() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            running = pool.running()
+            if list(running) == [targets[0]] and started.is_set():
+                address = running[targets[0]]
+                time.sleep(0.5)  # the others are done; this one waits on its stalled first Hub request
+                pid = client.run(os.getpid, workers=[address])[address]
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+                return
+            time.sleep(0.1)
+
+    started = threading.Event()
+    done_others: list[str] = []
+
+    def on_record(record: dict, counts: object) -> None:
+        done_others.append(record["target"])
+        if len(done_others) == len(targets) - 1:
+            started.set()
+
+    killer = threading.Thread(target=kill_the_stalled_worker, daemon=True)
+    killer.start()
+    out = tmp_path / "results.jsonl"
+    try:
+        with ResultsFile(out, resume=False) as results:
+            counts = run_batch(targets, _options(hub, tmp_path, timeout=120.0), pool, results, summary_only=True,
+                               on_record=on_record)
+    finally:
+        hub.clear_faults()
+    killer.join()
+    assert len(killed) == 1
+    records = {r["target"]: r for r in iter_records(out)}
+    assert sorted(records) == sorted(targets)
+    died = records[targets[0]]
+    assert (died["ok"], died["error_kind"], died["exit_code"]) == (False, "WorkerDiedError", 3)
+    assert "worker scanning it died" in died["error"]
+    assert all(records[t]["ok"] and records[t]["exit_code"] == 0 for t in targets[1:])
+    assert (counts.done, counts.failed) == (6, 1)
+    client.wait_for_workers(2, timeout=60)  # the nanny restarted the killed worker
+
+
+def test_the_index_plugin_runs_on_every_worker(fleet):
+    _, _, client = fleet
+    pool = DaskPool(scheduler=client.scheduler.address)
+    assert list(pool.run([], replace(ScanOptions(), jobs=1), False)) == []
+    plugins = client.run(lambda dask_worker: sorted(dask_worker.plugins))
+    assert plugins and all("osai-scan-index" in names for names in plugins.values())
