@@ -44,8 +44,10 @@ def test_markdown_lists_references_and_escapes_pipes(case_reports: dict[str, Rep
 
     report = case_reports["gated-by-reference"]
     text = render_markdown(report)
+    (ref,) = report.references
+    assert ref.source.startswith("rules/frameworks.yaml:")
     assert ("| code | framework | Hugging Face Transformers | Apache-2.0 | library_name: transformers (README.md) "
-            "| rules/frameworks.yaml:13 |") in text
+            f"| {ref.source} |") in text
     reason = "code: a | b"
     piped = replace(report, verdict=replace(report.verdict, reasons=(reason,)),
                     profiles=tuple((pid, replace(r, verdict=replace(r.verdict, reasons=(reason,))))
