@@ -303,7 +303,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     own = {}
     own_source = {}
     for entry in entries:
-        detections[entry.path] = attributor.assign_roles(detections[entry.path])
+        detections[entry.path] = attributor.assign_roles(detections[entry.path], labels[entry.path].component)
     statements, readme, readme_detection = readme_statements(
         paths, lambda p: _read_text(source, p), detections.__getitem__,
         [(r.id, r.pattern, r.components) for r in rules.scoped_statements], rules.reference_keys)
@@ -337,7 +337,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
             detections=detection.matches, header=detection.header,
             mentions=tuple(Mention(expression=m.expression, expression_spdx=m.expression_spdx, start_line=m.start_line,
                                    end_line=m.end_line, context=m.context, rule=m.role_rule or "")
-                           for m in detection.matches if m.role == "mention"),
+                           for m in detection.matches if m.role in ("mention", "statement")),
         ))
     files_t = tuple(files)
     present = {f.component for f in files_t if f.component in AI_COMPONENTS}

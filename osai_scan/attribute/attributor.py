@@ -115,7 +115,7 @@ class Attributor:
 
     # -- level 1: what the file says ----------------------------------------------------------
 
-    def assign_roles(self, detection: Detection) -> Detection:
+    def assign_roles(self, detection: Detection, component: Component | None = None) -> Detection:
         """``detection`` with the role of every match decided (rules/notices.yaml).
 
         A match inside a whole license text of another license (a text or notice match of high
@@ -135,7 +135,9 @@ class Attributor:
             if host is not None:
                 out.append(replace(match, role="part-of-text", role_rule=TRAILER_RULE))
                 continue
-            rule = next((r for r in self.notices.roles if r.fits(match.kind, match.context, match.coverage)), None)
+            rule = next((r for r in self.notices.roles if r.fits(match.kind, match.context, match.coverage, match.matcher,
+                                                                  component.value if component else None,
+                                                                  match.expression)), None)
             out.append(replace(match, role=rule.role if rule else "notice", role_rule=rule.id if rule else None))
         return replace(detection, matches=tuple(out))
 
@@ -250,12 +252,19 @@ class Attributor:
         annotation = toml or (self.reuse.dep5_annotation(path) if self.reuse else None)
         if annotation is not None:
             return self._reuse(annotation, path)
+        if own_source is AttributionSource.NONE and any(lf.path == path for lf in license_files):
+            # a license file nobody recognised is under its own, unknown terms (never its siblings')
+            return Attribution(expression="unknown", expression_spdx=expression_to_spdx("unknown"),
+                               source=AttributionSource.NONE, source_path=path,
+                               detail="a license file whose license ScanCode did not recognise")
         scoped = [lf for lf in license_files
                   if lf.components and component in lf.components and _is_within(path, lf.folder)]
-        if scoped:
+        enclosing = [lf for lf in license_files if not lf.components and lf.folder and _is_within(path, lf.folder)]
+        nearest_scoped = max((len(lf.folder) for lf in scoped), default=-1)
+        nearest_enclosing = max((len(lf.folder) for lf in enclosing), default=-1)
+        if scoped and nearest_scoped >= nearest_enclosing:  # a nearer folder license (vendored code) wins
             return self._from_files(path, component, scoped, AttributionSource.COMPONENT_LICENSE_FILE,
                                     f"{component.value} license file")
-        enclosing = [lf for lf in license_files if not lf.components and lf.folder and _is_within(path, lf.folder)]
         if enclosing:
             return self._from_files(path, component, enclosing, AttributionSource.DIRECTORY_LICENSE_FILE,
                                     "license file of folder")

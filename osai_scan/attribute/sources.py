@@ -69,9 +69,13 @@ def readme_license_section(text: str) -> tuple[int, int] | None:
     return None
 
 
+#: Roles of matches that can declare a license (a clue or a weak match cannot).
+_DECLARING = (None, "notice", "statement")
+
+
 def _matches_in(matches: Iterable[Match], first: int, last: int, skip: frozenset[str]) -> list[Match]:
     return [m for m in matches if m.start_line is not None and first <= m.start_line <= last
-            and m.role != "part-of-text" and not set(expression_keys(m.expression)) <= skip]
+            and m.role in _DECLARING and not set(expression_keys(m.expression)) <= skip]
 
 
 def _and(expressions: list[str]) -> str:
@@ -165,7 +169,7 @@ def manifest_declarations(path: str, text: str,
     for field, value in values:
         entry = _from_value(path, text, value, field, "manifest")
         if entry is not None and entry.expression is None and entry.line is not None:
-            matched = [m for m in line_matches(entry.line) if m.role != "part-of-text"]
+            matched = [m for m in line_matches(entry.line) if m.role in _DECLARING]
             if matched:
                 expression = _and([m.expression for m in matched])
                 entry = DeclaredLicense(source="manifest", path=path, value=entry.value, expression=expression,
@@ -178,7 +182,7 @@ def manifest_declarations(path: str, text: str,
             if "License ::" not in classifier:
                 continue
             line = _line_of(text, classifier.strip().strip("'\""))
-            matched = line_matches(line) if line else []
+            matched = [m for m in line_matches(line) if m.role in _DECLARING] if line else []
             if matched:
                 expression = _and([m.expression for m in matched])
                 out.append(DeclaredLicense(source="manifest", path=path, value=classifier.strip().strip("'\","),
@@ -280,7 +284,7 @@ def readme_statements(paths: Iterable[str], read_text: Callable[[str], str | Non
         return [], readme, found
     statements = scoped_statements(readme, text, found.matches, statement_rules, reference_keys)
     lines = {st.line: st.rule for st in statements}
-    matches = tuple(replace(m, role="mention", role_rule=lines[m.start_line])
+    matches = tuple(replace(m, role="statement", role_rule=lines[m.start_line])
                     if m.start_line in lines and m.role == "notice" else m for m in found.matches)
     return statements, readme, replace(found, matches=matches)
 

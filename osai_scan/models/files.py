@@ -82,7 +82,9 @@ class Match:
     #: ScanCode's ``match_coverage``: the share of the rule's text that matched (0-100).
     coverage: float | None = None
     #: What attribution made of the match: ``notice`` (the file's own license), ``mention``
-    #: (evidence only) or ``part-of-text`` (inside a whole license text of another license).
+    #: (evidence only), ``statement`` (a document's sentence about another thing's license: a
+    #: declaration where it sits in a license section or names a component) or ``part-of-text``
+    #: (inside a whole license text of another license).
     role: str | None = None
     #: The rule of rules/notices.yaml that decided the role.
     role_rule: str | None = None

@@ -8,6 +8,7 @@ holds the thresholds. All three are data, merged by id like every other rule.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -18,8 +19,10 @@ from .parse import as_list, check_keys, entries, line_of
 #: What ScanCode's rule kinds and osai-scan's contexts may be (a typo in a rule is an error).
 MATCH_KINDS = ("text", "notice", "tag", "reference", "intro", "clue", "spdx-id", "unknown")
 CONTEXTS = ("leading-comment", "comment", "string", "code", "data", "prose")
-ROLES = ("notice", "mention")
+ROLES = ("notice", "mention", "statement")
 _BODIES = ("code", "data", "prose")
+_COMPONENTS = ("code", "training-code", "model", "training-data", "data", "documentation", "legal", "other")
+_OPERATOR = re.compile(r"\s(AND|OR)\s", re.IGNORECASE)
 _TOKENIZERS = ("python",)
 
 
@@ -52,12 +55,27 @@ class RoleRule:
     kinds: tuple[str, ...] = ()
     contexts: tuple[str, ...] = ()
     min_coverage: float | None = None
+    max_coverage: float | None = None
+    matchers: tuple[str, ...] = ()
+    components: tuple[str, ...] = ()
+    #: True: only expressions of several licenses (AND/OR); False: only single licenses.
+    compound: bool | None = None
 
-    def fits(self, kind: str | None, context: str | None, coverage: float | None) -> bool:
-        """True when a match of this kind, context and coverage falls under the rule."""
+    def fits(self, kind: str | None, context: str | None, coverage: float | None, matcher: str = "",
+             component: str | None = None, expression: str = "") -> bool:
+        """True when a match of this kind, context, coverage, matcher, component of the file and
+        expression falls under the rule."""
         if self.kinds and (kind or "unknown") not in self.kinds:
             return False
         if self.contexts and (context or "prose") not in self.contexts:
+            return False
+        if self.matchers and matcher not in self.matchers:
+            return False
+        if self.components and component not in self.components:
+            return False
+        if self.compound is not None and self.compound != bool(_OPERATOR.search(expression)):
+            return False
+        if self.max_coverage is not None and (coverage if coverage is not None else 100.0) > self.max_coverage:
             return False
         return self.min_coverage is None or (coverage or 0.0) >= self.min_coverage
 
@@ -126,16 +144,24 @@ def parse_role(raw: Any, where: str) -> RoleRule:
     """
     if not isinstance(raw, dict) or not raw.get("id") or not raw.get("reason") or not raw.get("role"):
         raise RuleError("a role rule needs 'id', 'reason' and 'role'", path=where, line=line_of(raw))
-    check_keys(raw, {"id", "reason", "role", "kinds", "contexts", "min_coverage"}, "notices role", where)
+    check_keys(raw, {"id", "reason", "role", "kinds", "contexts", "min_coverage", "max_coverage", "matchers",
+                     "components", "compound"}, "notices role", where)
     if raw["role"] not in ROLES:
         raise RuleError(f"{raw['id']}: role is one of {list(ROLES)}", path=where, line=line_of(raw))
-    coverage = raw.get("min_coverage")
-    if coverage is not None and not isinstance(coverage, (int, float)):
-        raise RuleError(f"{raw['id']}: min_coverage is a number (0-100)", path=where, line=line_of(raw))
+    bounds = {}
+    for key in ("min_coverage", "max_coverage"):
+        value = raw.get(key)
+        if value is not None and not isinstance(value, (int, float)):
+            raise RuleError(f"{raw['id']}: {key} is a number (0-100)", path=where, line=line_of(raw))
+        bounds[key] = float(value) if value is not None else None
+    compound = raw.get("compound")
+    if compound is not None and not isinstance(compound, bool):
+        raise RuleError(f"{raw['id']}: compound is true or false", path=where, line=line_of(raw))
     return RoleRule(id=str(raw["id"]), reason=str(raw["reason"]), role=str(raw["role"]),
                     kinds=_choices(raw, "kinds", MATCH_KINDS, where),
                     contexts=_choices(raw, "contexts", CONTEXTS, where),
-                    min_coverage=float(coverage) if coverage is not None else None)
+                    matchers=as_list(raw.get("matchers")),
+                    components=_choices(raw, "components", _COMPONENTS, where), compound=compound, **bounds)
 
 
 def load_notice_rules(docs: Iterable[tuple[Path, Any]], report: Any) -> NoticeRules:
