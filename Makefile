@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.osai-scan-installed
 
-.PHONY: install demo test golden accuracy bench clean
+.PHONY: install demo test chromium screenshot golden accuracy bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,9 +18,17 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/osai-scan scan fixtures/example --format table
 
-## test: install test dependencies and run the whole suite
-test: $(STAMP)
+## test: install test dependencies (and Debian's chromium for the HTML test) and run the whole suite
+test: $(STAMP) chromium
 	$(PY) -m pytest -q
+
+## chromium: the headless browser the HTML report test loads the page in (Debian package)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+
+## screenshot: docs/report-example.png, the HTML report of fixtures/example in headless chromium
+screenshot: $(STAMP) chromium
+	$(PY) -m tests.report.screenshot
 
 ## accuracy: classify the labelled corpus (tests/corpus), tuning and held-out parts apart:
 ## per-component precision/recall, overall accuracy and every mislabelled path with the rule

@@ -82,3 +82,33 @@ class _SizeType(click.ParamType):
 
 
 SIZE = _SizeType()
+
+
+def write_formats(report: object, formats: tuple[str, ...], output: Path | None, output_dir: Path | None) -> list[Path]:
+    """Render ``report`` in each of ``formats``: to ``output`` (one format), to one conventionally
+    named file per format in ``output_dir``, or to standard output (one format); return the files.
+
+    Raises:
+        click.UsageError: several formats without ``--output-dir``, or both ``-o`` and ``--output-dir``.
+        click.ClickException: a file cannot be written.
+    """
+    from ..report import FILENAMES, RENDERERS
+
+    formats = tuple(dict.fromkeys(formats))
+    if output is not None and output_dir is not None:
+        raise click.UsageError("give either -o/--output or --output-dir, not both")
+    if len(formats) > 1 and output_dir is None:
+        raise click.UsageError("several --format values need --output-dir DIR (one file per format)")
+    if output_dir is None:
+        emit(RENDERERS[formats[0]](report), output, "report")  # type: ignore[arg-type]
+        return [output] if output is not None else []
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.ClickException(f"cannot create '{output_dir}': {exc.strerror}") from None
+    written = []
+    for fmt in formats:
+        path = output_dir / FILENAMES[fmt]
+        emit(RENDERERS[fmt](report), path, f"the {fmt} report")  # type: ignore[arg-type]
+        written.append(path)
+    return written

@@ -18,17 +18,19 @@ from ..constants import (
     HUB_MAX_DOWNLOAD,
     HUB_MAX_FILE_DOWNLOAD,
 )
-from ..models import FileStatus, VerdictStatus
+from ..models import FileStatus, Report, Severity, VerdictStatus
+from ..report import FILENAMES
 from ._common import SIZE as _SIZE
-from ._common import emit
 from ._errors import format_known
 from .batch import batch, batch_report
 from .classify import classify_command
+from .diff import diff
 from .explain import explain
+from .render import render
 from .rules import rules
 
-FORMATS = ("json", "table")
-FAIL_ON = ("not-open", "undetermined", "never")
+FORMATS = tuple(FILENAMES)
+FAIL_ON = ("not-open", "undetermined", "error", "warning", "never")
 
 
 class _Group(click.Group):
@@ -66,15 +68,18 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--profile", default=DEFAULT_PROFILE, show_default=True,
               help="Policy profile that decides the verdict and the exit code (every profile is evaluated and "
                    "reported): blog-2024, osaid-1.0, mof, open-science, or the id of your own profile.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
-              help="Report format.")
+@click.option("--format", "formats", type=click.Choice(FORMATS), multiple=True, default=("json",), show_default=True,
+              help="Report format; repeatable with --output-dir.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="Write the report to this file instead of standard output.")
+              help="Write the report (one --format) to this file instead of standard output.")
+@click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write one file per --format into this folder (report.json, report.sarif, report.md, ...).")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path),
               help="Rules folder (or a single profile .yaml) that adds to or overrides the built-in rules "
                    "(repeatable).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
-              help="Exit 1 when the verdict is at or below this level.")
+              help="Exit 1 when the verdict is at or below this level (not-open, undetermined), or when a "
+                   "finding has this severity or a worse one (error, warning).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for license matching  [default: number of CPUs]")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DETECT_DEADLINE_SECONDS,
@@ -93,7 +98,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="Hub targets: most bytes a scan may transfer (small files plus weight headers), e.g. 256MiB.")
 @click.option("--max-download-file", "max_download_file", type=_SIZE, default=str(HUB_MAX_FILE_DOWNLOAD),
               show_default=True, help="Hub targets: larger files are not downloaded (weights never are).")
-def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: tuple[Path, ...], fail_on: str,
+def scan(target: str, profile: str, formats: tuple[str, ...], output: Path | None, output_dir: Path | None,
+         rules_dirs: tuple[Path, ...], fail_on: str,
          jobs: int | None, timeout: float, no_cache: bool, cache_dir: Path | None, hash_weights: bool,
          quiet: bool, verbose: bool, revision: str | None, token: str | None, max_download: int,
          max_download_file: int) -> None:
@@ -101,9 +107,13 @@ def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: t
     model as hf:ORG/NAME[@REVISION], or its URL https://huggingface.co/ORG/NAME[/tree/REVISION]."""
     from ..pipeline import ScanOptions, ScanStats
     from ..pipeline import scan as run_scan
-    from ..report import RENDERERS
     from ..sources import HubOptions
-    from ._common import open_target
+    from ._common import open_target, write_formats
+
+    if output_dir is None and len(set(formats)) > 1:
+        raise click.UsageError("several --format values need --output-dir DIR (one file per format)")
+    if output is not None and output_dir is not None:
+        raise click.UsageError("give either -o/--output or --output-dir, not both")
 
     hub = HubOptions(token=token or None, max_download=max_download, max_file_download=max_download_file)
     source = open_target(target, revision, hub, hash_weights)
@@ -118,13 +128,12 @@ def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: t
     finally:
         if bar is not None:
             bar.close()
-    text = RENDERERS[fmt](report)
-    emit(text, output, "report")
+    written = write_formats(report, formats, output, output_dir)
     if not quiet:
         errors = sum(1 for f in report.files if f.status is FileStatus.ERROR)
         click.echo(f"osai-scan: {report.verdict.status.value} ({report.summary.files} files, "
                    f"{len(report.findings)} findings{f', {errors} unreadable' if errors else ''})"
-                   + (f"; report written to {output}" if output else ""), err=True)
+                   + (f"; report written to {', '.join(map(str, written))}" if written else ""), err=True)
         if source.remote:
             st = source.stats
             click.echo(f"osai-scan: from {source.endpoint}: {st.files_downloaded} file(s) downloaded "
@@ -134,11 +143,22 @@ def scan(target: str, profile: str, fmt: str, output: Path | None, rules_dirs: t
         click.echo(_describe(stats), err=True)
     if not report.complete:
         sys.exit(3)
+    if fails(report, fail_on):
+        sys.exit(1)
+
+
+def fails(report: Report, fail_on: str) -> bool:
+    """Whether ``--fail-on`` turns this report into exit 1: the verdict at or below a level, or a
+    finding at or above a severity."""
     status = report.verdict.status
-    if fail_on == "not-open" and status is VerdictStatus.NOT_OPEN_SOURCE_AI:
-        sys.exit(1)
-    if fail_on == "undetermined" and status is not VerdictStatus.OPEN_SOURCE_AI:
-        sys.exit(1)
+    if fail_on == "not-open":
+        return status is VerdictStatus.NOT_OPEN_SOURCE_AI
+    if fail_on == "undetermined":
+        return status is not VerdictStatus.OPEN_SOURCE_AI
+    if fail_on in ("error", "warning"):
+        worst = {Severity.ERROR} if fail_on == "error" else {Severity.ERROR, Severity.WARNING}
+        return any(f.severity in worst for f in report.findings)
+    return False
 
 
 @cli.command()
@@ -150,6 +170,8 @@ def schema() -> None:
 
 
 cli.add_command(classify_command)
+cli.add_command(render)
+cli.add_command(diff)
 cli.add_command(explain)
 cli.add_command(rules)
 cli.add_command(batch); cli.add_command(batch_report)  # noqa: E702

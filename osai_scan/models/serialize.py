@@ -48,7 +48,14 @@ def from_dict(cls: type[_T], data: dict[str, Any]) -> _T:
         ValueError, KeyError: ``data`` does not fit ``cls``.
     """
     hints = _field_types(cls)
-    return cls(**{name: _from_value(hints[name], value) for name, value in data.items()})
+    return cls(**{name: _from_value(hints[name], _pairs(name, value)) for name, value in data.items()})
+
+
+def _pairs(name: str, value: Any) -> Any:
+    """Undo ``to_dict``'s object form of a tuple-of-pairs field (``components``, the summary counts)."""
+    if name in _PAIR_FIELDS and isinstance(value, dict):
+        return [[k, v] for k, v in value.items()]
+    return value
 
 
 @functools.lru_cache(maxsize=None)
@@ -66,8 +73,12 @@ def _from_value(hint: Any, value: Any) -> Any:
         options = [a for a in typing.get_args(hint) if a is not type(None)]
         return _from_value(options[0], value) if len(options) == 1 else value
     if origin is tuple:
-        item = typing.get_args(hint)[0]
-        return tuple(_from_value(item, v) for v in value)
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_from_value(args[0], v) for v in value)
+        if len(args) != len(value):
+            raise ValueError(f"expected {len(args)} items, got {len(value)}")
+        return tuple(_from_value(a, v) for a, v in zip(args, value))
     if isinstance(hint, type) and issubclass(hint, Enum):
         return hint(value)
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):

@@ -1,0 +1,50 @@
+"""Every format of a Hub scan (through the fake Hub), checked by each format's validator."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from osai_scan import ScanOptions, scan
+from osai_scan.report import RENDERERS, load_report, render_json
+from osai_scan.sources import HubOptions
+from osai_scan.sources.hub_http import RetryPolicy
+from tests.fakehub import FakeHub
+from tests.hubenv import hf_env, hub, module_hub  # noqa: F401 - fixtures
+from tests.report.validators import VALIDATORS
+
+
+def test_a_hub_finetune_in_every_format(hub: FakeHub, tmp_path: Path) -> None:
+    options = ScanOptions(use_cache=False, hub=HubOptions(endpoint=hub.endpoint, cache_dir=tmp_path / "cache",
+                                                          retry=RetryPolicy(attempts=3, backoff=0.05, timeout=2.0),
+                                                          timeout=2.0))
+    report = scan("hf:acme/llama-finetune", options)
+    loaded = load_report(render_json(report))
+    outputs = {name: renderer(report) for name, renderer in RENDERERS.items()}
+    for name, text in outputs.items():
+        assert RENDERERS[name](loaded) == text, name
+        if name in VALIDATORS:
+            VALIDATORS[name](text)
+    spdx = json.loads(outputs["spdx-json"])
+    root = spdx["packages"][0]
+    assert root["name"] == "hf:acme/llama-finetune@main"
+    assert root["versionInfo"] == report.target.commit and len(report.target.commit) == 40
+    # the fake Hub's http://127.0.0.1:PORT URL is no SPDX download location; a Hub URL is
+    assert root["downloadLocation"] == "NOASSERTION" and root["sourceInfo"] == f"scanned from {report.target.url}"
+    hub_url = f"https://huggingface.co/acme/llama-finetune/tree/{report.target.commit}"
+    real = replace(report, target=replace(report.target, url=hub_url))
+    assert VALIDATORS["spdx-json"](RENDERERS["spdx-json"](real))["packages"][0]["downloadLocation"] == hub_url
+    cdx = json.loads(outputs["cyclonedx-json"])
+    model = next(c for c in cdx["components"] if c["bom-ref"] == "component:model")
+    assert model["type"] == "machine-learning-model"
+    (ancestor,) = model["pedigree"]["ancestors"]
+    assert ancestor["name"] == "acme/llama-base" and ancestor["type"] == "machine-learning-model"
+    assert ancestor["licenses"] == [{"license": {"name": "LicenseRef-scancode-llama-3.1-license-2024",
+                                                 "url": "https://scancode-licensedb.aboutcode.org/"
+                                                        "llama-3.1-license-2024.html"}}]
+    sarif = json.loads(outputs["sarif"])
+    assert "lineage.license-conflict" in [r["ruleId"] for r in sarif["runs"][0]["results"]]
+    assert sarif["runs"][0]["versionControlProvenance"] == [{"repositoryUri": report.target.url,
+                                                             "revisionId": report.target.commit}]
+    assert "## Verdict: Not Open Source AI" in outputs["markdown"]
