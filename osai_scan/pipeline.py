@@ -304,8 +304,15 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     own_source = {}
     for entry in entries:
         detections[entry.path] = attributor.assign_roles(detections[entry.path], labels[entry.path].component)
+    texts: dict[str, str | None] = {}  # the README is read once for its section and its statements
+
+    def read_text(path: str) -> str | None:
+        if path not in texts:
+            texts[path] = _read_text(source, path)
+        return texts[path]
+
     statements, readme, readme_detection = readme_statements(
-        paths, lambda p: _read_text(source, p), detections.__getitem__,
+        paths, read_text, detections.__getitem__,
         [(r.id, r.pattern, r.components) for r in rules.scoped_statements], rules.reference_keys)
     if readme is not None:
         detections[readme] = readme_detection
@@ -316,7 +323,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     attributor.card_path = card_path
     root_files = [lf for lf in license_files if lf.folder == "" and not lf.components]
     reader = DeclaredReader(knowledge, catalogue, _repo_urls(target_info))
-    extra = collect_declarations(paths, lambda p: _read_text(source, p), lambda p: detections[p].matches, own,
+    extra = collect_declarations(paths, read_text, lambda p: detections[p].matches, own,
                                  rules.reference_keys)
     declared, declared_expression = reader.read([(lf.path, lf.expression) for lf in root_files], card, card_path, own,
                                                 extra=extra, companions=rules.companions)

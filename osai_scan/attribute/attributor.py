@@ -22,6 +22,7 @@ from license_expression import Licensing, combine_expressions
 from ..findings import FindingCatalogue
 from ..licenses import (
     LicenseKnowledge,
+    and_expressions,
     expression_keys,
     expression_to_spdx,
     spdx_to_expression,
@@ -69,11 +70,6 @@ def _inside(match: Match, text: Match, tolerance: int) -> bool:
     start = match.start_line if match.start_line is not None else -1
     end = match.end_line if match.end_line is not None else start
     return text.start_line <= start and end <= text.end_line + tolerance
-
-
-def _and(expressions: Iterable[str]) -> str:
-    parts = list(dict.fromkeys(f"({e})" if " " in e else e for e in expressions))
-    return " AND ".join(parts)
 
 
 class Attributor:
@@ -178,7 +174,7 @@ class Attributor:
             return None
         if "OR" in expression.upper().split():
             return expression  # do not reshape choices; keep ScanCode's expression
-        return _and(k for k in keys if k not in self.reference_keys) or None
+        return and_expressions(k for k in keys if k not in self.reference_keys) or None
 
     # -- license files ------------------------------------------------------------------------
 
@@ -242,7 +238,7 @@ class Attributor:
                                             []).append(path)
             if toml is not None and toml.precedence == "aggregate":
                 reuse = self._reuse(toml, path)
-                expression = _and([own, reuse.expression or UNKNOWN_SPDX])
+                expression = and_expressions([own, reuse.expression or UNKNOWN_SPDX])
                 return Attribution(expression=expression, expression_spdx=expression_to_spdx(expression),
                                    source=AttributionSource.REUSE, source_path=toml.source_path,
                                    detail=f"{toml.detail}, together with the file's own notice")
@@ -288,7 +284,7 @@ class Attributor:
         known = [lf for lf in known if (lf.path, lf.expression) in kept] or known
         if len({frozenset(expression_keys(lf.expression or "unknown")) for lf in known}) > 1:
             self._conflicts.setdefault(tuple(lf.path for lf in known), []).append((path, component))
-        expression = _and(lf.expression or "unknown" for lf in known)
+        expression = and_expressions(lf.expression or "unknown" for lf in known)
         folder = known[0].folder
         return Attribution(expression=expression, expression_spdx=expression_to_spdx(expression), source=source,
                            source_path=", ".join(lf.path for lf in known),

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Any, Callable, Iterable
 
-from ..licenses import expression_keys, expression_to_spdx, spdx_to_expression
+from ..licenses import and_expressions, expression_keys, expression_to_spdx, spdx_to_expression
 from ..models import Component, DeclaredLicense, Match
 
 #: A Markdown (ATX or setext) or reStructuredText heading that opens a license section.
@@ -78,10 +78,6 @@ def _matches_in(matches: Iterable[Match], first: int, last: int, skip: frozenset
             and m.role in _DECLARING and not set(expression_keys(m.expression)) <= skip]
 
 
-def _and(expressions: list[str]) -> str:
-    return " AND ".join(dict.fromkeys(f"({e})" if " " in e else e for e in expressions))
-
-
 def readme_declaration(path: str, text: str, matches: tuple[Match, ...],
                        reference_keys: frozenset[str]) -> DeclaredLicense | None:
     """What the README's license section declares (a license text, or a sentence naming one)."""
@@ -91,7 +87,7 @@ def readme_declaration(path: str, text: str, matches: tuple[Match, ...],
     found = _matches_in(matches, section[0], section[1], reference_keys)
     if not found:
         return None
-    expression = _and([m.expression for m in found])
+    expression = and_expressions([m.expression for m in found])
     return DeclaredLicense(source="readme", path=path, value=f"license section, lines {section[0]}-{section[1]}",
                            expression=expression, expression_spdx=expression_to_spdx(expression),
                            detail=f"the README's license section (line {found[0].start_line})",
@@ -171,7 +167,7 @@ def manifest_declarations(path: str, text: str,
         if entry is not None and entry.expression is None and entry.line is not None:
             matched = [m for m in line_matches(entry.line) if m.role in _DECLARING]
             if matched:
-                expression = _and([m.expression for m in matched])
+                expression = and_expressions([m.expression for m in matched])
                 entry = DeclaredLicense(source="manifest", path=path, value=entry.value, expression=expression,
                                         expression_spdx=expression_to_spdx(expression),
                                         detail=f"{field} in {path}, read by ScanCode", line=entry.line)
@@ -184,7 +180,7 @@ def manifest_declarations(path: str, text: str,
             line = _line_of(text, classifier.strip().strip("'\""))
             matched = [m for m in line_matches(line) if m.role in _DECLARING] if line else []
             if matched:
-                expression = _and([m.expression for m in matched])
+                expression = and_expressions([m.expression for m in matched])
                 out.append(DeclaredLicense(source="manifest", path=path, value=classifier.strip().strip("'\","),
                                            expression=expression, expression_spdx=expression_to_spdx(expression),
                                            detail=f"license classifier in {path}", line=line))
@@ -205,12 +201,11 @@ def scoped_statements(path: str, text: str, matches: tuple[Match, ...], patterns
         for rule, pattern, components in patterns:
             if not pattern.search(line):
                 continue
-            found = _matches_in(matches, number, number, reference_keys) or _matches_in(
-                [m for m in matches if m.start_line is not None and m.start_line <= number <= (m.end_line or 0)],
-                0, number, reference_keys)
+            found = [m for m in _matches_in(matches, 1, number, reference_keys)
+                     if number <= (m.end_line or m.start_line or 0)]
             if not found:
                 continue
-            expression = _and([m.expression for m in found])
+            expression = and_expressions([m.expression for m in found])
             for component in components:
                 out.append(ScopedStatement(component=component, path=path, line=number, expression=expression,
                                            text=line.strip()[:300], rule=rule))

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import io
 import tokenize
-from typing import Callable
-
 from ..ruleset.notices import CommentSyntax
 
 #: Files longer than this are given contexts by comment markers only (tokenize is not run).
@@ -68,7 +66,7 @@ class LineContexts:
             return False
         leading = True
         skip = {tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENCODING}
-        for tok in tokens:
+        for index, tok in enumerate(tokens):
             kind = tok.type
             if kind in skip:
                 continue
@@ -78,7 +76,7 @@ class LineContexts:
             elif kind == tokenize.STRING:
                 # a module docstring in the leading block is part of the file's header
                 self._mark(start, end, "leading-comment" if leading else "string")
-                leading = leading and _is_bare_string_statement(tokens, tok)
+                leading = leading and _is_bare_string_statement(tokens, index)
             elif kind == getattr(tokenize, "FSTRING_START", -1) or kind in (getattr(tokenize, "FSTRING_MIDDLE", -1),
                                                                              getattr(tokenize, "FSTRING_END", -1)):
                 self._mark(start, end, "string")
@@ -121,16 +119,10 @@ class LineContexts:
                 self._context[line] = context
 
 
-def _is_bare_string_statement(tokens: list[tokenize.TokenInfo], tok: tokenize.TokenInfo) -> bool:
-    """True when ``tok`` is a string standing alone as a statement (a docstring)."""
-    index = tokens.index(tok)
+def _is_bare_string_statement(tokens: list[tokenize.TokenInfo], index: int) -> bool:
+    """True when ``tokens[index]`` is a string standing alone as a statement (a docstring)."""
     after = next((t for t in tokens[index + 1:] if t.type not in (tokenize.NL, tokenize.COMMENT)), None)
     return after is None or after.type in (tokenize.NEWLINE, tokenize.ENDMARKER)
 
 
-def contexts_for(syntax_of: Callable[[str], CommentSyntax | None], path: str, text: str) -> LineContexts:
-    """The line contexts of the file at ``path`` with ``text``."""
-    return LineContexts(text, syntax_of(path))
-
-
-__all__ = ["LineContexts", "TOKENIZE_MAX_CHARS", "contexts_for"]
+__all__ = ["LineContexts", "TOKENIZE_MAX_CHARS"]

@@ -13,6 +13,7 @@ from ..ruleset.scancode_db import scancode_license_info, scancode_license_text
 from .knowledge import DATA_KINDS, LicenseKnowledge, combine_all
 from .spdx import (
     OPERATORS,
+    and_expressions,
     expression_keys,
     expression_to_spdx,
     key_of_spdx,
@@ -23,6 +24,7 @@ from .spdx import (
 __all__ = [
     "DATA_KINDS",
     "OPERATORS",
+    "and_expressions",
     "LicenseKnowledge",
     "combine_all",
     "expression_keys",

@@ -10,7 +10,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from license_expression import ExpressionError, Licensing
 
@@ -97,9 +97,14 @@ def spdx_to_expression(spdx: str, resolve_ref: Callable[[str], str | None] | Non
     return _SYMBOL.sub(key, spdx), tuple(unresolved)
 
 
+def and_expressions(expressions: Iterable[str]) -> str:
+    """The AND of expressions, each once, compound ones in parentheses (order kept)."""
+    return " AND ".join(dict.fromkeys(f"({e})" if " " in e else e for e in expressions))
+
+
 def expression_keys(expression: str) -> tuple[str, ...]:
     """The license keys of an expression (exceptions included), sorted."""
     return tuple(sorted({m.group(0) for m in _SYMBOL.finditer(expression) if m.group(0).lower() not in OPERATORS}))
 
 
-__all__ = ["OPERATORS", "expression_keys", "expression_to_spdx", "key_of_spdx", "spdx_of_key", "spdx_to_expression"]
+__all__ = ["OPERATORS", "and_expressions", "expression_keys", "expression_to_spdx", "key_of_spdx", "spdx_of_key", "spdx_to_expression"]

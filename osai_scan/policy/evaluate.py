@@ -43,7 +43,7 @@ from ..models import (
     VerdictStatus,
 )
 from ..ruleset import ComponentPolicy, Profile, any_match
-from .declarations import WEIGHTS_RULE_PREFIX
+from .declarations import lacks_files
 
 #: How many example paths a reason names before saying "and N more".
 _EXAMPLES = 3
@@ -289,7 +289,7 @@ def _required_component(component: Component, result: ComponentResult, policy: C
             f"Required component '{name}' is judged on what the repository declares, because its {what} are not in "
             f"the scan: {says}.", paths=sorted({r.id.split(':')[0] for r in declared}),
             hint=(_ABSENT_HINT.get(component, "If it lives elsewhere, scan that too.") + _weights_hint(weights))))
-    elif component is Component.MODEL and files and not any(f.rule.startswith(WEIGHTS_RULE_PREFIX) for f in files):
+    elif component is Component.MODEL and files and lacks_files(Component.MODEL, files):
         undetermined.append(f"model: the repository holds no weights file, only {result.files} configuration "
                             f"or tokenizer file(s), so the license of the weights cannot be checked here")
         findings.append(catalogue.make(
