@@ -48,6 +48,7 @@ from .models import (
     Summary,
     TargetInfo,
     ToolInfo,
+    lossless_names,
 )
 from .policy.declarations import component_declarations, lacks_files
 from .policy.weights import weight_references
@@ -388,13 +389,13 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
         header_bytes_read=sum(f.header.bytes_read or 0 for f in files_t if f.header is not None),
     )
     stats.timed("report", start)
-    return Report(
+    return lossless_names(Report(  # names that are not UTF-8 or hold control characters: escaped, bytes kept
         schema_version=SCHEMA_VERSION, tool=_tool_info(rules), target=target_info, profile=profile.id,
         verdict=chosen.verdict, components=chosen.components, declared=declared, findings=tuple(findings),
         files=files_t, summary=summary, profiles=profiles, generated_at=_generated_at(),
         complete=source.complete and resolved.complete and not any(f.status is FileStatus.ERROR for f in files_t),
         references=facts.references, transfer=source.transfer(),
-    )
+    ))
 
 
 def _repo_urls(target: TargetInfo) -> tuple[str, ...]:

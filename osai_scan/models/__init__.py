@@ -66,6 +66,7 @@ from .results import (
     Verdict,
     empty_row,
 )
+from .names import escaped_name, lossless_names, name_base64, name_from_base64
 from .serialize import (
     from_dict,
     to_dict,
@@ -116,6 +117,10 @@ __all__ = [
     "Verdict",
     "VerdictStatus",
     "empty_row",
+    "escaped_name",
     "from_dict",
+    "lossless_names",
+    "name_base64",
+    "name_from_base64",
     "to_dict",
 ]

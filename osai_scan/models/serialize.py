@@ -18,18 +18,24 @@ _T = TypeVar("_T")
 
 #: Fields stored as tuples of pairs that the JSON shows as objects.
 _PAIR_FIELDS = {"components", "by_component", "by_status", "findings_by_severity", "profiles"}
+#: Optional fields left out of the JSON when None (rare facts that would otherwise fill every entry).
+_OMIT_IF_NONE = {"path_base64"}
 
 
 def to_dict(value: Any, *, _key: str | None = None) -> Any:
     """Turn a record (or a tuple of records) into JSON-ready data.
 
     Enums become their values, tuples become lists, tuples of pairs in ``components`` and the
-    summary counts become objects. ``None`` values are kept so the shape is stable.
+    summary counts become objects. ``None`` values are kept so the shape is stable, except in the
+    few optional fields of ``_OMIT_IF_NONE`` (``path_base64``).
     """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {}
         for f in dataclasses.fields(value):
-            out[f.name] = to_dict(getattr(value, f.name), _key=f.name)
+            item = getattr(value, f.name)
+            if item is None and f.name in _OMIT_IF_NONE:
+                continue
+            out[f.name] = to_dict(item, _key=f.name)
         return out
     if isinstance(value, Enum):
         return value.value

@@ -72,6 +72,24 @@ def component_licenses(result: ComponentResult) -> list[str]:
     return out
 
 
+def escaped_paths(report: Report) -> list[tuple[str, str]]:
+    """(escaped path, base64 of the exact name) of every file whose name is shown escaped
+    (not valid UTF-8, or holding a control character; ``models.names``), sorted by path."""
+    return sorted((f.path, f.path_base64) for f in report.files if f.path_base64)
+
+
+def path_base64(report: Report, path: str | None) -> str | None:
+    """The exact bytes (base64) of the file ``path`` names when ``path`` is its escaped form, else None."""
+    if path is None:
+        return None
+    return next((f.path_base64 for f in report.files if f.path == path and f.path_base64), None)
+
+
+#: The line every text format puts before its list of escaped names.
+ESCAPED_NAMES_TITLE = ("File names shown escaped (not valid UTF-8, or holding control characters: "
+                       "\\xNN is a byte, \\n \\t \\r a control character); their exact bytes in base64")
+
+
 def where_line(report: Report) -> str:
     """One line naming the target, its commit and the tool that scanned it."""
     t = report.target
@@ -81,5 +99,5 @@ def where_line(report: Report) -> str:
     return ", ".join(parts)
 
 
-__all__ = ["EPOCH", "VERDICT_LABEL", "component_licenses", "content_digest", "created", "freedom_cells",
-           "license_label", "target_label", "where_line"]
+__all__ = ["EPOCH", "ESCAPED_NAMES_TITLE", "VERDICT_LABEL", "component_licenses", "content_digest", "created",
+           "escaped_paths", "freedom_cells", "license_label", "path_base64", "target_label", "where_line"]

@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from ..models import Component, ComponentResult, Presence, ReferenceKind, Report
-from ._common import content_digest, created, target_label
+from ._common import content_digest, created, escaped_paths, target_label
 from ._licenses import is_single, is_spdx_id, pointer
 
 _TYPE = {
@@ -66,6 +66,8 @@ def _properties(report: Report) -> list[Any]:
             props.append(Property(name=f"osai-scan:profile:{pid}:{component.value}", value=cr.status.value))
         if result.mof is not None and result.mof.class_reached is not None:
             props.append(Property(name=f"osai-scan:profile:{pid}:mof-class", value=str(result.mof.class_reached)))
+    for path, raw in escaped_paths(report):  # a name shown escaped: its exact bytes
+        props.append(Property(name=f"osai-scan:path-base64:{path}", value=raw))
     return props
 
 

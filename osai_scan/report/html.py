@@ -8,7 +8,7 @@ from html import escape
 
 from ..models import Component, FileResult, Freedom, Report
 from ..policy.mof import roman
-from ._common import VERDICT_LABEL, component_licenses, freedom_cells, license_label, where_line
+from ._common import ESCAPED_NAMES_TITLE, VERDICT_LABEL, component_licenses, freedom_cells, license_label, where_line
 
 _CSS = """
 :root{--open:#1a7f37;--open-bg:#dafbe1;--cond:#9a6700;--cond-bg:#fff8c5;--bad:#cf222e;--bad-bg:#ffebe9;
@@ -106,13 +106,21 @@ def _evidence(f: FileResult) -> str:
     return "; ".join(parts)
 
 
+def _path_cell(f: FileResult) -> str:
+    """A file's path; an escaped name also shows its exact bytes (base64)."""
+    if not f.path_base64:
+        return _e(f.path)
+    return (f'{_e(f.path)} <span class="b64" title="{_e(ESCAPED_NAMES_TITLE)}">(exact name, base64: '
+            f"{_e(f.path_base64)})</span>")
+
+
 def _files(report: Report) -> str:
     sections = []
     for component in Component:
         files = [f for f in report.files if f.component is component]
         if not files:
             continue
-        rows = "".join(f"<tr><td>{_e(f.path)}</td><td>{_e(license_label(f.license, f.license_spdx))}</td>"
+        rows = "".join(f"<tr><td>{_path_cell(f)}</td><td>{_e(license_label(f.license, f.license_spdx))}</td>"
                        f"<td>{_e(f.status.value)}</td><td>{_e(f.rule)}</td><td>{_e(_evidence(f))}</td></tr>"
                        for f in files)
         sections.append(f'<details data-files="{component.value}"><summary>{component.value} ({len(files)} '

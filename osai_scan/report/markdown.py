@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from ..models import AI_COMPONENTS, Component, Report
 from ..policy.mof import roman
-from ._common import VERDICT_LABEL, component_licenses, freedom_cells, license_label, where_line
+from ._common import (
+    ESCAPED_NAMES_TITLE,
+    VERDICT_LABEL,
+    component_licenses,
+    escaped_paths,
+    freedom_cells,
+    license_label,
+    where_line,
+)
 
 
 def _cell(text: str) -> str:
@@ -90,6 +98,10 @@ def render_markdown(report: Report) -> str:
                         [[r.component.value, r.kind.value, r.name,
                           license_label(r.expression, r.expression_spdx) if (r.expression or r.expression_spdx)
                           else f"unknown: {r.detail}", r.matched_by, r.source] for r in report.references])
+    escaped = escaped_paths(report)
+    if escaped:
+        lines += ["", "## File names shown escaped", "", f"{ESCAPED_NAMES_TITLE}:", ""]
+        lines += _table(["path (escaped)", "exact name (base64)"], [[p, raw] for p, raw in escaped])
     return "\n".join(lines) + "\n"
 
 

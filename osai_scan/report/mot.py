@@ -15,7 +15,7 @@ import yaml
 
 from ..errors import UsageError
 from ..models import ComponentStatus, MofResult, Report
-from ._common import target_label
+from ._common import path_base64, target_label
 
 _FRAMEWORK = re.compile(r"^(?P<name>Model Openness Framework) (?P<version>[\d.]+)(?: \((?P<date>\d{4}-\d\d-\d\d)\))?")
 
@@ -72,10 +72,14 @@ def mot_dict(report: Report) -> dict[str, object]:
             license_path = _path(report, lc.example)
             if license_path:
                 entry["license_path"] = license_path
+                if raw := path_base64(report, license_path):
+                    entry["license_path_base64"] = raw
         else:
             entry["license"] = "unknown"
         if c.paths:
             entry["component_path"] = c.paths[0]
+            if raw := path_base64(report, c.paths[0]):
+                entry["component_path_base64"] = raw  # the exact name of an escaped path
         components.append(entry)
     t = report.target
     release: dict[str, object] = {

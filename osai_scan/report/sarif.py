@@ -8,9 +8,11 @@ evidence when ScanCode matched some), and the finding's hint is the rule's help 
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
-from ..models import Finding, Report, Severity
-from ._common import VERDICT_LABEL
+from ..models import Finding, Report, Severity, name_from_base64
+from ..models.names import name_bytes
+from ._common import VERDICT_LABEL, path_base64
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -37,7 +39,12 @@ def _rules(findings: tuple[Finding, ...]) -> list[dict[str, object]]:
 
 
 def _location(report: Report, path: str) -> dict[str, object]:
-    physical: dict[str, object] = {"artifactLocation": {"uri": path, "uriBaseId": "SRCROOT"}}
+    raw = path_base64(report, path)
+    artifact: dict[str, object] = {"uri": path, "uriBaseId": "SRCROOT"}
+    if raw is not None:  # an escaped name: the URI percent-encodes its exact bytes
+        artifact["uri"] = quote(name_bytes(name_from_base64(raw)), safe="/")
+        artifact["properties"] = {"escapedPath": path, "pathBase64": raw}
+    physical: dict[str, object] = {"artifactLocation": artifact}
     try:
         lines = [m for m in report.file(path).detections if m.start_line]
     except KeyError:

@@ -33,6 +33,11 @@ class SpdxValidationError(Exception):
     """spdx-tools rejected the document this module built (a bug in osai-scan)."""
 
 
+def _name_note(f: FileResult) -> str:
+    """For a name shown escaped (not UTF-8, or with control characters): its exact bytes."""
+    return f"; file name shown escaped, exact name (base64): {f.path_base64}" if f.path_base64 else ""
+
+
 def _spdx_id(kind: str, path: str) -> str:
     slug = _ID_CHARS.sub("-", path).strip("-")[:80] or "file"
     return f"SPDXRef-{kind}-{slug}-{hashlib.sha1(path.encode('utf-8')).hexdigest()[:8]}"
@@ -159,7 +164,7 @@ def build_document(report: Report) -> Any:
             spdx_id = _spdx_id("File", f.path)
             files.append(File(name=f"./{f.path}", spdx_id=spdx_id, checksums=checksums,
                               license_concluded=b.expression(f.license_spdx), license_info_in_file=b.in_file(f),
-                              copyright_text=SpdxNoAssertion(), comment=b.file_comment(f)))
+                              copyright_text=SpdxNoAssertion(), comment=b.file_comment(f) + _name_note(f)))
         else:
             spdx_id = _spdx_id("Package", f.path)
             in_file = [str(e) for e in b.in_file(f)]
@@ -168,7 +173,7 @@ def build_document(report: Report) -> Any:
                 files_analyzed=False, checksums=checksums, license_concluded=b.expression(f.license_spdx),
                 license_declared=SpdxNoAssertion(), copyright_text=SpdxNoAssertion(),
                 primary_package_purpose=PackagePurpose.FILE,
-                comment=b.file_comment(f) + f"; licenses in the file itself: {', '.join(in_file)}"
+                comment=b.file_comment(f) + _name_note(f) + f"; licenses in the file itself: {', '.join(in_file)}"
                         + "; a package because the report has no SHA1 for this file"))
         relationships.append(Relationship(ROOT_ID, RelationshipType.CONTAINS, spdx_id))
         annotations.append(b.annotation(spdx_id, f))

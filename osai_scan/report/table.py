@@ -12,6 +12,7 @@ from ..models import (
     VerdictStatus,
 )
 from ..policy.mof import roman
+from ._common import ESCAPED_NAMES_TITLE, escaped_paths
 
 _SYMBOL = {"meets": "meets", "conditional": "COND", "fails": "FAILS", "unknown": "?"}
 _VERDICT = {
@@ -123,6 +124,11 @@ def render_table(report: Report) -> str:
             lines.append(f"  [{f.severity.value}] {f.id}: {f.message}")
             if f.hint:
                 lines.append(f"      hint: {f.hint}")
+    escaped = escaped_paths(report)
+    if escaped:
+        lines.append("")
+        lines.append(f"{ESCAPED_NAMES_TITLE}:")
+        lines.extend(f"  {path}  base64:{raw}" for path, raw in escaped)
     if not report.complete:
         lines.append("")
         lines.append("The scan is INCOMPLETE: some files could not be read (see scan.file-error findings).")
