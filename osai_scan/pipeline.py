@@ -29,7 +29,7 @@ from .constants import (
 )
 from .detect.cache import CacheContext, DetectionCache
 from .detect.detector import Detector
-from .detect.engine import ScancodeEngine
+from .detect.engine import ScancodeEngine, remove_scancode_temp_dir
 from .detect.workers import ScanStats, default_jobs, detect_files
 from .findings import FindingCatalogue, severity_counts, sort_findings
 from .inventory import build_inventory
@@ -470,4 +470,4 @@ def classify_target(target: str | Source, rules_dirs: tuple[Path, ...], revision
 
 
 __all__ = ["Explanation", "ScanOptions", "ScanStats", "classify_target", "index_load_seconds", "index_loaded",
-           "preload_index", "scan"]
+           "preload_index", "remove_scancode_temp_dir", "scan"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -39,6 +40,9 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C: one line, exit 130, no traceback and no partial report
+            click.echo("\nosai-scan: interrupted; no report was written.", err=True)
+            _leave(130)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except Exception as exc:  # noqa: BLE001 - the error boundary
@@ -201,7 +205,18 @@ def main() -> None:
     except SystemExit as exc:
         code = exc.code
     if "licensedcode.cache" in sys.modules:
+        _leave(code if isinstance(code, int) else (0 if code is None else 1))
+    sys.exit(code)
+
+
+def _leave(code: int) -> None:
+    """Leave now with ``code`` (``os._exit``): output flushed, ScanCode's empty temp folder removed,
+    and no seconds spent tearing down the license index or waiting for anything else."""
+    with contextlib.suppress(Exception):
         sys.stdout.flush()
         sys.stderr.flush()
-        os._exit(code if isinstance(code, int) else (0 if code is None else 1))
-    sys.exit(code)
+    if "osai_scan.pipeline" in sys.modules:
+        from ..pipeline import remove_scancode_temp_dir
+
+        remove_scancode_temp_dir()
+    os._exit(code)

@@ -28,7 +28,7 @@ from ..models import Classification, Component, Detection, FileEntry, FileStatus
 from ..ruleset.notices import CommentSyntax
 from .context import LineContexts
 from .engine import EngineResult, ScancodeEngine
-from .headers import HeaderError, read_gguf_header, read_parquet_header, read_safetensors_header
+from .headers import HeaderError, HeaderLimitError, read_gguf_header, read_parquet_header, read_safetensors_header
 from .unclear import assess
 
 #: Extensions of binary formats: never read as text, never given to ScanCode.
@@ -225,8 +225,9 @@ class Detector:
         except OsaiScanError:
             raise
         except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the scan
+            what = f"invalid {_ext(task.path)} header" if task.mode == MODE_HEADER else "license detection failed"
             return Detection(status=FileStatus.ERROR, mode=task.mode,
-                             status_reason=f"license detection failed: {type(exc).__name__}: {exc}")
+                             status_reason=f"{what}: {type(exc).__name__}: {exc}")
 
     def prefetch(self, task: Task) -> None:
         """Make the file available locally now (a Hub download, in this process) before forking.
@@ -246,6 +247,9 @@ class Detector:
     def _header(self, path: str, parse: Callable[..., Any]) -> Detection:
         try:
             header = parse(lambda offset, size: self._read(path, size, offset))
+        except HeaderLimitError as exc:  # a limit hit, not a broken file: skipped, with the limit
+            return Detection(status=FileStatus.SKIPPED, mode="header",
+                             status_reason=f"{_ext(path)} header not read: {exc} (MAX_HEADER_BYTES)")
         except HeaderError as exc:
             return Detection(status=FileStatus.ERROR, status_reason=f"invalid {_ext(path)} header: {exc}")
         return Detection(status=FileStatus.HEADER_ONLY, mode="header",

@@ -10,8 +10,11 @@ either limit is flagged ``partial``.
 
 from __future__ import annotations
 
+import atexit
 import gc
+import os
 import signal
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -179,8 +182,27 @@ def _kind_of(rule: Any) -> str:
     return next((k for k in _RULE_KINDS if getattr(rule, f"is_license_{k}", False)), "unknown")
 
 
+def remove_scancode_temp_dir() -> None:
+    """Remove the empty ``scancode-tk-*`` folder ScanCode makes in the temp dir when imported.
+
+    ``scancode_config`` creates one per process at import time and only ScanCode's own command
+    line removes it; osai-scan calls this at exit (``atexit`` and before ``os._exit``). A folder
+    that holds anything is left alone.
+    """
+    config = sys.modules.get("scancode_config")
+    folder = getattr(config, "scancode_temp_dir", None)
+    if folder:
+        try:
+            os.rmdir(folder)
+        except OSError:
+            pass  # already gone, or not empty (then not ours to delete)
+
+
+atexit.register(remove_scancode_temp_dir)
+
+
 def _can_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-__all__ = ["EngineResult", "HardTimeout", "ScancodeEngine"]
+__all__ = ["EngineResult", "HardTimeout", "ScancodeEngine", "remove_scancode_temp_dir"]

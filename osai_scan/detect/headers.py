@@ -16,7 +16,6 @@ the parse cost.
 from __future__ import annotations
 
 import json
-import math
 import struct
 from typing import Callable
 
@@ -29,6 +28,46 @@ RangeReader = Callable[[int, int], bytes]
 
 class HeaderError(ValueError):
     """The header is malformed, truncated or larger than we are willing to read."""
+
+
+class HeaderLimitError(HeaderError):
+    """The header is larger than the read limit (``MAX_HEADER_BYTES``): a limit hit, not a lie."""
+
+
+class _TruncatedError(HeaderError):
+    """The file ends inside the header."""
+
+
+#: Largest parameter count a header may give (a signed 64-bit integer): a header whose shapes
+#: multiply past it is refused, so an absurd shape never yields a number of thousands of digits.
+MAX_PARAMETERS = 2**63 - 1
+#: Deepest nesting of GGUF arrays (arrays of arrays) a header may use.
+GGUF_MAX_ARRAY_DEPTH = 4
+
+
+def _shape_parameters(name: str, shape: object, total: int) -> int:
+    """``total`` plus the element count of one tensor shape, within ``MAX_PARAMETERS``.
+
+    Raises:
+        HeaderError: the shape is not a list of non-negative integers, or the count is absurd.
+    """
+    if not isinstance(shape, list):
+        raise HeaderError(f"tensor {name!r} has no shape")
+    count = 1
+    for dim in shape:
+        if not isinstance(dim, int) or isinstance(dim, bool):
+            raise HeaderError(f"tensor {name!r} has a dimension that is not an integer")
+        if dim < 0:
+            raise HeaderError(f"tensor {name!r} has a negative dimension ({dim})")
+        if dim == 0:
+            return total
+        count *= dim
+        if count > MAX_PARAMETERS:
+            raise HeaderError(f"tensor {name!r} has more than {MAX_PARAMETERS} elements; not a real model")
+    total += count
+    if total > MAX_PARAMETERS:
+        raise HeaderError(f"the tensor shapes give more than {MAX_PARAMETERS} parameters; not a real model")
+    return total
 
 
 #: GGUF metadata keys worth reporting (license evidence and lineage).
@@ -61,25 +100,24 @@ def read_safetensors_header(read: RangeReader, max_bytes: int = MAX_HEADER_BYTES
         raise HeaderError("file shorter than the 8-byte safetensors header length")
     (length,) = struct.unpack("<Q", prefix)
     if length > max_bytes:
-        raise HeaderError(f"header claims {length} bytes, more than the {max_bytes}-byte limit")
+        raise HeaderLimitError(f"header claims {length} bytes, more than the {max_bytes}-byte limit")
     raw = read(8, length)
     if len(raw) < length:
-        raise HeaderError("header truncated")
+        raise HeaderError(f"header truncated: it claims {length} bytes, the file holds {len(raw)} after the length")
     try:
         header = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except RecursionError:
+        raise HeaderError("header JSON is nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer of over 4,300 digits
         raise HeaderError(f"header is not valid JSON ({exc})") from None
     if not isinstance(header, dict):
         raise HeaderError("header is not a JSON object")
     metadata = header.pop("__metadata__", None) or {}
     params = 0
     for name, info in header.items():
-        shape = info.get("shape") if isinstance(info, dict) else None
-        if not isinstance(shape, list):
-            raise HeaderError(f"tensor {name!r} has no shape")
-        params += math.prod(int(d) for d in shape)
+        params = _shape_parameters(name, info.get("shape") if isinstance(info, dict) else None, params)
     items = tuple(
-        MetadataItem(key=str(k), value=str(v)[:1000]) for k, v in sorted(metadata.items())
+        MetadataItem(key=str(k)[:200], value=str(v)[:1000]) for k, v in sorted(metadata.items())
     ) if isinstance(metadata, dict) else ()
     return HeaderInfo(format="safetensors", tensor_count=len(header), parameter_count=params,
                       header_bytes=8 + length, bytes_read=8 + length, metadata=items)
@@ -110,7 +148,7 @@ class _Cursor:
     def take(self, n: int) -> bytes:
         end = self.pos + n
         if end > self._budget:
-            raise HeaderError(f"header larger than the {self._budget}-byte limit")
+            raise HeaderLimitError(f"header larger than the {self._budget}-byte limit")
         if end > self._buf_start + len(self._buf):
             start = self._buf_start + len(self._buf)
             want = max(end - start, min(self._chunk, self._budget - start))
@@ -120,7 +158,7 @@ class _Cursor:
             self._buf = self._buf[self.pos - self._buf_start:] + chunk
             self._buf_start = self.pos
             if self.pos + n > self._buf_start + len(self._buf):
-                raise HeaderError("header truncated")
+                raise _TruncatedError("header truncated")
         data = self._buf[self.pos - self._buf_start:end - self._buf_start]
         self.pos = end
         return data
@@ -136,18 +174,20 @@ class _Cursor:
 _SCALARS = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "?", 10: "Q", 11: "q", 12: "d"}
 
 
-def _gguf_value(cur: _Cursor, vtype: int, keep: bool) -> object:
+def _gguf_value(cur: _Cursor, vtype: int, keep: bool, depth: int = 0) -> object:
     if vtype in _SCALARS:
         return cur.unpack(_SCALARS[vtype])
     if vtype == 8:
         return cur.string()
     if vtype == 9:
+        if depth >= GGUF_MAX_ARRAY_DEPTH:
+            raise HeaderError(f"arrays nested more than {GGUF_MAX_ARRAY_DEPTH} deep")
         item_type = int(cur.unpack("I"))
         count = int(cur.unpack("Q"))
         if item_type in _SCALARS and not keep:
             cur.take(count * struct.calcsize("<" + _SCALARS[item_type]))
             return None
-        values = [_gguf_value(cur, item_type, keep) for _ in range(count)]
+        values = [_gguf_value(cur, item_type, keep, depth + 1) for _ in range(count)]
         return values if keep else None
     raise HeaderError(f"unknown GGUF value type {vtype}")
 
@@ -177,15 +217,15 @@ def read_gguf_header(read: RangeReader, max_bytes: int = MAX_HEADER_BYTES) -> He
             items.append(MetadataItem(key=key, value=text[:1000]))
     params: int | None = 0
     try:
-        for _ in range(tensor_count):
+        for index in range(tensor_count):
             cur.string()
             n_dims = int(cur.unpack("I"))
             dims = [int(cur.unpack("Q")) for _ in range(n_dims)]
             cur.unpack("I")  # tensor type
             cur.unpack("Q")  # offset
-            params += math.prod(dims)
-    except HeaderError:
-        params = None  # tensor infos beyond the read limit: metadata is still valid
+            params = _shape_parameters(f"#{index}", dims, params or 0)
+    except (HeaderLimitError, _TruncatedError):
+        params = None  # tensor infos beyond the read limit or the file's end: metadata is still valid
     return HeaderInfo(format="gguf", tensor_count=tensor_count, parameter_count=params,
                       header_bytes=cur.pos, bytes_read=cur.fetched, metadata=tuple(sorted(items, key=lambda i: i.key)))
 

@@ -13,9 +13,11 @@ never spend seconds tearing the index down.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
+import signal
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -85,6 +87,21 @@ def _work(task: Task) -> Detection:
     return _RUN(task)
 
 
+def _ignore_interrupt() -> None:
+    """Worker initializer: Ctrl-C reaches the whole process group; only the parent acts on it
+    (it stops the workers), so no worker prints a ``KeyboardInterrupt`` traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool at once (Ctrl-C): cancel what has not started and kill the worker processes."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError):
+            process.kill()
+
+
 def largest_first(tasks: Iterable[Task]) -> list[Task]:
     """Tasks by decreasing size (then path), so no big file starts last and holds up the end."""
     return sorted(tasks, key=lambda t: (-t.size, t.path))
@@ -95,20 +112,24 @@ def _run_in_pool(tasks: list[Task], run: Callable[[Task], Detection], jobs: int,
     global _RUN
     _RUN = run
     context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupt)
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            futures = {pool.submit(_work, task): task for task in tasks}
-            for future in as_completed(futures):
-                task = futures[future]
-                try:
-                    detection = future.result()
-                except BrokenProcessPool:
-                    detection = Detection(status=FileStatus.ERROR, status_reason="the worker process matching "
-                                          "this file died (out of memory?); scan again with --jobs 1")
-                except Exception as exc:  # noqa: BLE001 - one file's failure is reported, not fatal
-                    detection = Detection(status=FileStatus.ERROR,
-                                          status_reason=f"license detection failed: {type(exc).__name__}: {exc}")
-                done(task, detection)
+        futures = {pool.submit(_work, task): task for task in tasks}
+        for future in as_completed(futures):
+            task = futures[future]
+            try:
+                detection = future.result()
+            except BrokenProcessPool:
+                detection = Detection(status=FileStatus.ERROR, status_reason="the worker process matching "
+                                      "this file died (out of memory?); scan again with --jobs 1")
+            except Exception as exc:  # noqa: BLE001 - one file's failure is reported, not fatal
+                detection = Detection(status=FileStatus.ERROR,
+                                      status_reason=f"license detection failed: {type(exc).__name__}: {exc}")
+            done(task, detection)
+        pool.shutdown(wait=True)
+    except BaseException:  # Ctrl-C (or a failure): stop at once, never wait for the running files
+        _kill_workers(pool)
+        raise
     finally:
         _RUN = None
 
