@@ -11,6 +11,14 @@ DEFAULT_PROFILE = "blog-2024"
 CLASSIFY_HEAD_BYTES = 256 * 1024
 #: Text files larger than this are not handed to ScanCode (reported as skipped).
 MAX_TEXT_BYTES = int(os.environ.get("OSAI_SCAN_MAX_TEXT_BYTES", 4 * 1024 * 1024))
+#: Bytes of a model card (README.md) read for its YAML front matter.
+CARD_MAX_BYTES = 1024 * 1024
+#: A model card's YAML front matter larger than this is not parsed (pure-Python YAML, with
+#: aliases refused, parses about 200 KB/s; real cards' front matter is a few KB).
+FRONT_MATTER_MAX_BYTES = 256 * 1024
+#: Most bytes one local scan reads in total (content ids, classification heads, headers, cards,
+#: the text given to ScanCode); files past it are reported skipped with this limit.
+MAX_SCAN_READ_BYTES = int(os.environ.get("OSAI_SCAN_MAX_READ_BYTES", 4 * 1024**3))
 #: Bytes sniffed to tell text from binary.
 SNIFF_BYTES = 8192
 #: Upper bound on a weights-file header we are willing to read (safetensors, GGUF).

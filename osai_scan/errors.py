@@ -22,6 +22,14 @@ class OsaiScanError(Exception):
         return self.message if not self.hint else f"{self.message} {self.hint}"
 
 
+class ReadLimitError(OSError):
+    """A read refused because the scan's total read budget (``MAX_SCAN_READ_BYTES``) is used up.
+
+    An ``OSError``, so every reader that copes with an unreadable file copes with it; the file is
+    reported ``skipped`` with this message, never fatal.
+    """
+
+
 class UsageError(OsaiScanError):
     """The user asked for something that cannot be done as asked (exit 2)."""
 

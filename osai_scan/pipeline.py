@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Callable
 
 from .attribute.attributor import Attributor, LicenseFile
-from .attribute.declared import DeclaredReader, parse_front_matter
+from .attribute.declared import DeclaredReader, read_card
 from .attribute.reuse import SIDECAR_SUFFIX, ReuseIndex
 from .attribute.sources import TEXT_MAX_BYTES, collect_declarations, readme_statements
 from .classify.classifier import Classifier, Explanation
 from .constants import (
+    CARD_MAX_BYTES,
     DEFAULT_PROFILE,
     DETECT_DEADLINE_SECONDS,
     HUB_DEFAULT_ENDPOINT,
@@ -60,7 +61,6 @@ from .sources import HubOptions, Source, open_source
 
 #: Model card files, in the order they are looked for at the root.
 _CARD_NAMES = ("README.md", "readme.md", "README.MD", "Readme.md", "README", "MODEL_CARD.md", "model_card.md")
-_CARD_MAX_BYTES = 1024 * 1024
 #: REUSE.toml, .reuse/dep5 and .license sidecars are read up to this size.
 _REUSE_MAX_BYTES = 1024 * 1024
 
@@ -163,15 +163,15 @@ def _generated_at() -> str | None:
     return datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _model_card(source: Source, paths: set[str]) -> tuple[str | None, dict[str, object] | None]:
+def _model_card(source: Source, paths: set[str]) -> tuple[str | None, dict[str, object] | None, str | None]:
     for name in _CARD_NAMES:
         if name in paths:
             try:
-                text = source.read(name, _CARD_MAX_BYTES, 0).decode("utf-8", "replace")
-            except OSError:
-                return name, None
-            return name, parse_front_matter(text)
-    return None, None
+                raw = source.read(name, CARD_MAX_BYTES + 1, 0)
+            except OSError as exc:
+                return name, None, f"it cannot be read ({exc.strerror or exc})"
+            return (name, *read_card(raw[:CARD_MAX_BYTES], truncated=len(raw) > CARD_MAX_BYTES))
+    return None, None, None
 
 
 def _read_text(source: Source, path: str, max_bytes: int = TEXT_MAX_BYTES) -> str | None:
@@ -289,7 +289,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
         labels = _classify(entries, classifier, cache, context, progress, stats)
         stats.timed("classify", start)
         detector = Detector(lambda p, n, o: source.read(p, n, o), source.local_path, _ENGINE,
-                            budget=options.timeout, syntax_of=rules.notices.syntax_of)
+                            budget=options.timeout, syntax_of=rules.notices.syntax_of, reserve=source.reserve)
         detections = detect_files(entries, labels, detector, cache=cache, context=context,
                                   jobs=options.jobs or default_jobs(), progress=progress, stats=stats)
     finally:
@@ -320,10 +320,11 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     for entry in entries:
         own[entry.path], own_source[entry.path] = attributor.own_expression(detections[entry.path])
     license_files = attributor.license_files(((e.path, labels[e.path].component) for e in entries), own)
-    card_path, card = _model_card(source, set(paths))
+    card_path, card, card_problem = _model_card(source, set(paths))
     attributor.card_path = card_path
     root_files = [lf for lf in license_files if lf.folder == "" and not lf.components]
     reader = DeclaredReader(knowledge, catalogue, _repo_urls(target_info))
+    reader.card_problem(card_path, card_problem)
     extra = collect_declarations(paths, read_text, lambda p: detections[p].matches, own,
                                  rules.reference_keys)
     declared, declared_expression = reader.read([(lf.path, lf.expression) for lf in root_files], card, card_path, own,

@@ -126,3 +126,14 @@ def test_parquet_framing_is_read_not_the_rows() -> None:
     with pytest.raises(HeaderError, match="footer claims"):
         bad = b"PAR1" + b"\0" * 8 + struct.pack("<I", 10**6) + b"PAR1"
         read_parquet_header(CountingReader(bad), len(bad))
+
+
+def test_safetensors_length_past_the_end_is_a_lie_not_a_limit() -> None:
+    from osai_scan.detect.headers import HeaderLimitError
+
+    data = struct.pack("<Q", 2**40) + b"{}"
+    with pytest.raises(HeaderError, match="header claims 1099511627776 bytes, the file holds 2 after the length") as lie:
+        read_safetensors_header(CountingReader(data), file_size=len(data))
+    assert not isinstance(lie.value, HeaderLimitError)
+    with pytest.raises(HeaderLimitError):  # the same length in a file that large: over the read limit
+        read_safetensors_header(CountingReader(data), file_size=2**41)

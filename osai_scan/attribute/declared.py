@@ -13,6 +13,7 @@ from typing import Iterable
 
 import yaml
 
+from ..constants import CARD_MAX_BYTES, FRONT_MATTER_MAX_BYTES
 from ..findings import FindingCatalogue
 from ..licenses import (
     LicenseKnowledge,
@@ -33,14 +34,59 @@ _VALUE_MAX = 500
 
 def parse_front_matter(text: str) -> dict[str, object] | None:
     """The YAML front matter of a model card, or None (safe YAML only)."""
-    match = _FRONT_MATTER.match(text.lstrip("\ufeff"))
+    return read_front_matter(text)[0]
+
+
+def read_front_matter(text: str, truncated: bool = False) -> tuple[dict[str, object] | None, str | None]:
+    """The YAML front matter of a model card and, when it cannot be used, why.
+
+    Args:
+        text: the card's text (its first ``CARD_MAX_BYTES`` bytes).
+        truncated: the card is longer than what was read.
+
+    Returns:
+        (the metadata or None, None or the problem: not closed, over ``FRONT_MATTER_MAX_BYTES``,
+        not valid YAML, aliases, nested too deeply, not a mapping). A card without front
+        matter gives (None, None).
+    """
+    text = text.lstrip("\ufeff")
+    match = _FRONT_MATTER.match(text)
     if not match:
-        return None
+        if re.match(r"---\s*\n", text):
+            return None, ("its YAML front matter is not closed within the first "
+                          f"{CARD_MAX_BYTES} bytes (card read limit)" if truncated
+                          else "its YAML front matter is not closed (no second --- line)")
+        return None, None
+    size = len(match.group(1).encode("utf-8", "surrogatepass"))
+    if size > FRONT_MATTER_MAX_BYTES:
+        return None, f"its YAML front matter of {size} bytes is over the {FRONT_MATTER_MAX_BYTES}-byte limit; not parsed"
     try:
         data = yaml.load(match.group(1), Loader=_CardLoader)  # noqa: S506 - a safe loader without aliases
-    except (yaml.YAMLError, RecursionError):
-        return None
-    return data if isinstance(data, dict) else None
+    except RecursionError:
+        return None, "its YAML front matter is nested too deeply to parse"
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        where = f" (line {mark.line + 2})" if mark is not None else ""  # +1 for 1-based, +1 for the --- line
+        return None, f"its YAML front matter is not valid YAML: {problem}{where}"
+    if not isinstance(data, dict):
+        return None, f"its YAML front matter is a {type(data).__name__}, not a mapping of keys"
+    return data, None
+
+
+def read_card(raw: bytes, truncated: bool = False) -> tuple[dict[str, object] | None, str | None]:
+    """``read_front_matter`` of a card's bytes; a card that is not UTF-8 is read with its
+    undecodable bytes replaced, and says so.
+
+    Returns:
+        (the metadata or None, None or the problem).
+    """
+    try:
+        text, note = raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        text, note = raw.decode("utf-8", "replace"), f"it is not valid UTF-8 (byte {exc.start}); undecodable bytes replaced"
+    card, problem = read_front_matter(text, truncated)
+    return card, "; ".join(p for p in (note, problem) if p) or None
 
 
 class _CardLoader(yaml.SafeLoader):  # pure Python: the C loader composes aliases itself
@@ -107,6 +153,12 @@ class DeclaredReader:
         self.catalogue = catalogue
         self.repo_urls = repo_urls
         self.findings: list[Finding] = []
+
+    def card_problem(self, card_path: str | None, problem: str | None) -> None:
+        """Report a model card whose metadata could not be used as it is (``read_card``)."""
+        if card_path is not None and problem is not None:
+            self.findings.append(self.catalogue.make(
+                "declared.card-unreadable", f"The model card {card_path}: {problem}.", paths=[card_path]))
 
     def _repo_path(self, link: str) -> str | None:
         """The repository path a ``license_link`` names, or None when it points elsewhere."""
@@ -227,4 +279,5 @@ class DeclaredReader:
                                detail=detail or "license: other")
 
 
-__all__ = ["CARD_KEYS", "DeclaredReader", "card_items", "parse_front_matter", "without_companions"]
+__all__ = ["CARD_KEYS", "DeclaredReader", "card_items", "parse_front_matter", "read_card", "read_front_matter",
+           "without_companions"]

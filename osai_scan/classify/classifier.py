@@ -89,7 +89,7 @@ def notebook_source(text: str) -> str:
     """
     try:
         doc = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         doc = None
     sources: list[object] = []
     if isinstance(doc, dict) and isinstance(doc.get("cells"), list):
@@ -98,7 +98,7 @@ def notebook_source(text: str) -> str:
         for match in _NB_SOURCE.finditer(text):
             try:
                 sources.append(json.loads(match.group(1)))
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
     parts = ["".join(map(str, s)) if isinstance(s, list) else str(s) for s in sources]
     return "\n".join(part.rstrip("\n") for part in parts)

@@ -23,7 +23,7 @@ from pathlib import PurePosixPath
 from typing import Any, Callable
 
 from ..constants import DETECT_DEADLINE_SECONDS, MAX_TEXT_BYTES, SNIFF_BYTES
-from ..errors import OsaiScanError
+from ..errors import OsaiScanError, ReadLimitError
 from ..models import Classification, Component, Detection, FileEntry, FileStatus, Match
 from ..ruleset.notices import CommentSyntax
 from .context import LineContexts
@@ -89,9 +89,12 @@ def notebook_source(data: bytes) -> str:
     """The source cells of a Jupyter notebook, without outputs (JSON only; nothing is run).
 
     Raises:
-        ValueError: not a notebook.
+        ValueError: not a notebook (also when its JSON is nested too deeply to parse).
     """
-    doc = json.loads(data)
+    try:
+        doc = json.loads(data)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
     cells = doc.get("cells") if isinstance(doc, dict) else None
     if not isinstance(cells, list):
         raise ValueError("no 'cells' list")
@@ -132,6 +135,9 @@ class Task:
         return self.mode != MODE_HEADER
 
 
+#: Why a file is not matched once the scan's read budget is used up.
+READ_BUDGET_REASON = "not read: the scan's read budget is used up"
+
 #: Mode suffix of a ``.ipynb`` file whose JSON does not parse (scanned as text, with a warning).
 INVALID_NOTEBOOK = "+invalid-notebook"
 
@@ -167,12 +173,16 @@ class Detector:
         budget: seconds of license matching allowed per file.
         syntax_of: the comment syntax of a path (rules/notices.yaml), which gives every match its
             context; None treats every file as prose.
+        reserve: counts a file's size against the scan's read budget before it is planned for
+            ScanCode (``Source.reserve``); False makes the file skipped with that limit.
     """
 
     def __init__(self, read: Reader, local_path: Callable[[str], Any], engine: ScancodeEngine,
                  budget: float = DETECT_DEADLINE_SECONDS,
-                 syntax_of: Callable[[str], CommentSyntax | None] | None = None) -> None:
+                 syntax_of: Callable[[str], CommentSyntax | None] | None = None,
+                 reserve: Callable[[str, int], bool] | None = None) -> None:
         self._read = read
+        self._reserve = reserve or (lambda path, size: True)
         self._local_path = local_path
         self.engine = engine
         self.budget = budget
@@ -197,6 +207,8 @@ class Detector:
             return Detection(status=FileStatus.SKIPPED,
                              status_reason=f"file of {entry.size} bytes is over the {MAX_TEXT_BYTES}-byte "
                                            "limit for license detection")
+        if not self._reserve(entry.path, entry.size):
+            return Detection(status=FileStatus.SKIPPED, status_reason=f"{READ_BUDGET_REASON} (OSAI_SCAN_MAX_READ_BYTES)")
         mode = MODE_APPROXIMATE if wants_approximate(entry.path, label.component) else MODE_EXACT_FIRST
         return Task(entry.path, entry.size, entry.content_id, mode)
 
@@ -217,9 +229,12 @@ class Detector:
                 ext = _ext(task.path)
                 if ext == "parquet":
                     return self._header(task.path, lambda read: read_parquet_header(read, task.size))
-                parse = read_safetensors_header if ext == "safetensors" else read_gguf_header
-                return self._header(task.path, parse)
+                if ext == "safetensors":
+                    return self._header(task.path, lambda read: read_safetensors_header(read, file_size=task.size))
+                return self._header(task.path, read_gguf_header)
             return self._text(task)
+        except ReadLimitError as exc:  # the scan's read budget: a limit, not a broken file
+            return Detection(status=FileStatus.SKIPPED, status_reason=str(exc))
         except OSError as exc:
             return Detection(status=FileStatus.ERROR, status_reason=f"cannot read: {exc.strerror or exc}")
         except OsaiScanError:

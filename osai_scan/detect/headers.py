@@ -89,16 +89,24 @@ GGUF_KEYS = (
 )
 
 
-def read_safetensors_header(read: RangeReader, max_bytes: int = MAX_HEADER_BYTES) -> HeaderInfo:
+def read_safetensors_header(read: RangeReader, max_bytes: int = MAX_HEADER_BYTES,
+                            file_size: int | None = None) -> HeaderInfo:
     """Parse a safetensors header: 8-byte little-endian length, then JSON.
 
+    Args:
+        read: ``read(offset, n)``.
+        max_bytes: the most header bytes read.
+        file_size: the file's size, when known: a length past the end is a lie, not a limit hit.
+
     Raises:
-        HeaderError: malformed or oversized header.
+        HeaderError: malformed header (HeaderLimitError: one over ``max_bytes``).
     """
     prefix = read(0, 8)
     if len(prefix) < 8:
         raise HeaderError("file shorter than the 8-byte safetensors header length")
     (length,) = struct.unpack("<Q", prefix)
+    if file_size is not None and length > file_size - 8:
+        raise HeaderError(f"header claims {length} bytes, the file holds {max(file_size - 8, 0)} after the length")
     if length > max_bytes:
         raise HeaderLimitError(f"header claims {length} bytes, more than the {max_bytes}-byte limit")
     raw = read(8, length)
@@ -217,13 +225,13 @@ def read_gguf_header(read: RangeReader, max_bytes: int = MAX_HEADER_BYTES) -> He
             items.append(MetadataItem(key=key, value=text[:1000]))
     params: int | None = 0
     try:
-        for index in range(tensor_count):
-            cur.string()
+        for _ in range(tensor_count):
+            name = cur.string()
             n_dims = int(cur.unpack("I"))
             dims = [int(cur.unpack("Q")) for _ in range(n_dims)]
             cur.unpack("I")  # tensor type
             cur.unpack("Q")  # offset
-            params = _shape_parameters(f"#{index}", dims, params or 0)
+            params = _shape_parameters(name[:200], dims, params or 0)
     except (HeaderLimitError, _TruncatedError):
         params = None  # tensor infos beyond the read limit or the file's end: metadata is still valid
     return HeaderInfo(format="gguf", tensor_count=tensor_count, parameter_count=params,

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import SourceError
+from ..errors import ReadLimitError, SourceError
 from ..models import FileEntry, TargetInfo
 from .interface import LFS_POINTER_MAX_BYTES, Source, parse_lfs_pointer
 from .local import FileReader, check_folder
@@ -131,6 +131,8 @@ class GitSource(Source):
         if st.st_size <= LFS_POINTER_MAX_BYTES:
             try:
                 pointer = parse_lfs_pointer(self._reader.read(path))
+            except ReadLimitError as exc:
+                return FileEntry(path=path, size=st.st_size, content_id=entry.content_id, problem=str(exc))
             except OSError as exc:
                 return FileEntry(path=path, size=st.st_size, content_id=entry.content_id,
                                  problem=f"cannot read: {exc.strerror or exc}", problem_is_error=True)
@@ -143,3 +145,6 @@ class GitSource(Source):
 
     def local_path(self, path: str) -> Path | None:
         return self._reader.local_path(path)
+
+    def reserve(self, path: str, size: int) -> bool:
+        return self._reader.reserve(path, size)

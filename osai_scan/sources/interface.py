@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,8 @@ from ..models import FileEntry, LfsPointer, TargetInfo, Transfer
 _LFS_HEADER = b"version https://git-lfs.github.com/spec/v1"
 #: Git LFS pointer files are small; anything larger is real content.
 LFS_POINTER_MAX_BYTES = 1024
+#: A pointer's size: ASCII digits, at most 19 (below 2**63); a longer "size" is not a pointer.
+_SIZE = re.compile(r"[0-9]{1,19}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,6 +89,12 @@ class Source(ABC):
         """A local file holding the content of ``path``, when there is one (for ScanCode)."""
         return None
 
+    def reserve(self, path: str, size: int) -> bool:
+        """Count the ``size`` bytes of ``path`` (a file about to be matched by ScanCode) against
+        the scan's read budget; False when they do not fit. Sources without a budget (the Hub
+        has its own download caps) always say True."""
+        return True
+
     #: True for sources that transfer over a network (their ``stats`` say how much).
     remote: bool = False
 
@@ -132,7 +141,7 @@ def parse_lfs_pointer(data: bytes) -> LfsPointer | None:
         key, _, value = line.partition(" ")
         if key == "oid" and value.startswith("sha256:"):
             oid = value[len("sha256:"):].strip()
-        elif key == "size" and value.strip().isdigit():
+        elif key == "size" and _SIZE.fullmatch(value.strip()):
             size = int(value.strip())
     if oid is None or size is None:
         return None

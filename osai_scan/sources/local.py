@@ -8,8 +8,8 @@ import stat
 from pathlib import Path
 from typing import Iterator
 
-from ..constants import HASH_MAX_BYTES
-from ..errors import TargetNotFoundError
+from ..constants import HASH_MAX_BYTES, MAX_SCAN_READ_BYTES
+from ..errors import ReadLimitError, TargetNotFoundError
 from ..models import FileEntry, TargetInfo
 from .interface import LFS_POINTER_MAX_BYTES, Source, git_blob_id, parse_lfs_pointer
 
@@ -48,9 +48,34 @@ class FileReader:
             archives and large data files cost a header read at most.
     """
 
-    def __init__(self, root: Path, hash_large: bool = False) -> None:
+    def __init__(self, root: Path, hash_large: bool = False, budget: int | None = None) -> None:
         self.root = root
         self.hash_large = hash_large
+        self.budget = MAX_SCAN_READ_BYTES if budget is None else budget
+        self.bytes_read = 0
+        self._reserved: set[str] = set()
+
+    def _charge(self, size: int) -> bool:
+        if self.bytes_read + size > self.budget:
+            return False
+        self.bytes_read += size
+        return True
+
+    def reserve(self, path: str, size: int) -> bool:
+        """Count the ``size`` bytes of ``path`` (a file about to be matched) against the scan's
+        read budget once; False (nothing counted) when they do not fit. Later reads of ``path``
+        are not counted again, whether they happen in this process or in a forked worker, so
+        the outcome does not depend on ``--jobs``."""
+        if path in self._reserved:
+            return True
+        if not self._charge(size):
+            return False
+        self._reserved.add(path)
+        return True
+
+    def _refused(self, path: str) -> ReadLimitError:
+        return ReadLimitError(f"not read: the scan's read budget of {self.budget} bytes is used up "
+                              "(OSAI_SCAN_MAX_READ_BYTES)")
 
     def local_path(self, path: str) -> Path:
         """The on-disk location of ``path``."""
@@ -66,8 +91,12 @@ class FileReader:
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
         fd = os.open(location, flags)
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
                 raise OSError(f"{path}: not a regular file")
+            wanted = max(st.st_size - offset, 0) if max_bytes is None else min(max_bytes, max(st.st_size - offset, 0))
+            if path not in self._reserved and not self._charge(wanted):
+                raise self._refused(path)
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 if offset:
                     handle.seek(offset)
@@ -90,11 +119,15 @@ class FileReader:
                 return FileEntry(path=path, size=size)
             try:
                 return FileEntry(path=path, size=size, content_id=f"sha256:{self._sha256(path)}")
+            except ReadLimitError as exc:
+                return FileEntry(path=path, size=size, problem=str(exc))
             except OSError as exc:
                 return FileEntry(path=path, size=size, problem=f"cannot read: {exc.strerror or exc}",
                                  problem_is_error=True)
         try:
             data = self.read(path)
+        except ReadLimitError as exc:
+            return FileEntry(path=path, size=size, problem=str(exc))
         except OSError as exc:
             return FileEntry(path=path, size=size, problem=f"cannot read: {exc.strerror or exc}", problem_is_error=True)
         if size <= LFS_POINTER_MAX_BYTES:
@@ -156,3 +189,6 @@ class LocalSource(Source):
 
     def local_path(self, path: str) -> Path | None:
         return self._reader.local_path(path)
+
+    def reserve(self, path: str, size: int) -> bool:
+        return self._reader.reserve(path, size)

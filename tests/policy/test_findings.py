@@ -108,7 +108,7 @@ EXPECTED = {
 SPECIFIC_HINTS = {"policy.component-absent", "policy.component-declared-only", "policy.model-weights-absent", "code.by-reference",
                   "code.framework-unknown", "access.gated"}
 #: Finding types produced by scans of fixtures derived in this module (see the tests below).
-DERIVED = {"scan.file-error", "scan.partial-detection", "scan.untracked-files"}
+DERIVED = {"scan.file-error", "scan.partial-detection", "scan.untracked-files", "declared.card-unreadable"}
 #: Finding types that need a Hub lookup (a base model's or a dataset's card): produced against
 #: the fake Hub by the test file named.
 HUB_ONLY = {
@@ -184,6 +184,18 @@ def test_unreadable_weights_make_an_incomplete_scan(engine, tmp_path, validate):
     errors = [f for f in report.findings if f.id == "scan.file-error"]
     assert [(f.paths, f.severity) for f in errors] == [(("model/broken.safetensors",), Severity.ERROR)]
     assert "invalid safetensors header" in errors[0].message
+
+
+def test_a_card_whose_front_matter_does_not_parse(engine, tmp_path, validate):
+    repo = tmp_path / "bad-card"
+    shutil.copytree(ROOT / "fixtures" / "repos" / "fully-open", repo)
+    (repo / "README.md").write_text("---\nlicense: [apache-2.0\n---\n# Model\n", encoding="utf-8")
+    report = scan(str(repo), ScanOptions())
+    validate(render_json(report))
+    (finding,) = [f for f in report.findings if f.id == "declared.card-unreadable"]
+    assert (finding.severity, finding.paths) == (Severity.WARNING, ("README.md",))
+    assert finding.message == ("The model card README.md: its YAML front matter is not valid YAML: expected ',' or "
+                               "']', but got '<stream end>' (line 2).")
 
 
 def test_a_file_over_its_time_budget_is_partial(engine, tmp_path, validate):
