@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from osai_scan.cli.main import cli
 from tests.conftest import ROOT, validate_report
+from tests.unprivileged import unprivileged
 
 
 def run(*args: str) -> "click.testing.Result":  # noqa: F821
@@ -119,33 +120,59 @@ def test_tracked_file_missing_from_work_tree_is_reported_and_exits_3(copy_case) 
     assert len(report["files"]) == 17
 
 
-def test_unreadable_file_in_plain_folder(tmp_path: Path) -> None:
-    """A file the scanning user cannot read: listed with its error, the scan goes on, exit 3."""
-    repo = Path(tempfile.mkdtemp(prefix="osai-unreadable-", dir="/tmp")) / "example"
+def _world_readable(folder: Path, keep: tuple[Path, ...] = ()) -> None:
+    for path in [folder, *folder.rglob("*")]:
+        if path not in keep:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def test_unreadable_file_in_plain_folder() -> None:
+    """A file the scanning user cannot read: listed with its error, the scan goes on, exit 3.
+
+    Root reads everything, so the scan runs as user nobody (tests/unprivileged.py gives that
+    user a readable copy of the environment when the checkout is out of its reach)."""
+    base = Path(tempfile.mkdtemp(prefix="osai-unreadable-", dir="/tmp"))
+    repo = base / "example"
     shutil.copytree(ROOT / "fixtures" / "example", repo)
     secret = repo / "src" / "tinygpt" / "generate.py"
+    _world_readable(base)
     secret.chmod(0)
-    cmd = [sys.executable, "-m", "osai_scan", "scan", str(repo), "-q"]
-    if os.geteuid() == 0:  # root reads everything: run the scan as an unprivileged user
-        setpriv = shutil.which("setpriv")
-        assert setpriv, "setpriv (util-linux) is needed to drop root privileges in this test"
-        for path in [repo.parent, repo, *repo.rglob("*")]:
-            if path != secret:
-                path.chmod(0o755 if path.is_dir() else 0o644)
-        cmd = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
-    home = repo.parent / "home"  # ScanCode needs a writable cache under $HOME
+    home = base / "home"  # ScanCode needs a writable cache under $HOME
     home.mkdir(mode=0o777)
     home.chmod(0o777)
     env = dict(os.environ, HOME=str(home), OSAI_SCAN_CACHE_DIR=str(home / "cache"))
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd="/")
+    proc = unprivileged(["scan", str(repo), "-q"], env, cwd="/")
     assert proc.returncode == 3 and proc.stdout, proc.stderr[-3000:]
     report = validate_report(json.loads(proc.stdout))
     entry = next(f for f in report["files"] if f["path"] == "src/tinygpt/generate.py")
-    assert entry["status"] == "error" and "Permission denied" in entry["status_reason"]
+    assert entry["status"] == "error" and entry["status_reason"] == "cannot read: Permission denied"
     assert entry["component"] == "code"
     assert [f["id"] for f in report["findings"] if f["severity"] == "error"] == ["scan.file-error"]
     assert len(report["files"]) == 17
-    shutil.rmtree(repo.parent)
+    shutil.rmtree(base)
+
+
+def test_unreadable_folder_in_plain_folder() -> None:
+    """A folder the scanning user cannot list: one error entry for it, the rest is scanned."""
+    base = Path(tempfile.mkdtemp(prefix="osai-unreadable-", dir="/tmp"))
+    repo = base / "example"
+    shutil.copytree(ROOT / "fixtures" / "example", repo)
+    _world_readable(base)
+    locked = repo / "prompts"
+    locked.chmod(0)
+    env = dict(os.environ, HOME=str(base), OSAI_SCAN_CACHE_DIR=str(base / "cache"))
+    base.chmod(0o777)
+    try:
+        proc = unprivileged(["scan", str(repo), "-q"], env, cwd="/")
+    finally:
+        locked.chmod(0o755)
+    assert proc.returncode == 3, proc.stderr[-3000:]
+    report = validate_report(json.loads(proc.stdout))
+    entry = next(f for f in report["files"] if f["path"] == "prompts")
+    assert (entry["status"], entry["status_reason"]) == ("error", "cannot list folder: Permission denied")
+    assert not any(f["path"].startswith("prompts/") for f in report["files"])
+    assert len(report["files"]) == 17 - len(list(locked.iterdir())) + 1
+    shutil.rmtree(base)
 
 
 def test_subprocess_entry_point_scans_the_bundled_example() -> None:
@@ -174,19 +201,17 @@ def test_default_target_is_the_current_folder(copy_case, monkeypatch) -> None:
     assert report["verdict"]["status"] == "open-source-ai"
 
 
-def test_inaccessible_target_is_a_usage_error(tmp_path: Path) -> None:
-    locked = tmp_path / "locked"
+def test_inaccessible_target_is_a_usage_error() -> None:
+    base = Path(tempfile.mkdtemp(prefix="osai-locked-", dir="/tmp"))
+    base.chmod(0o755)
+    locked = base / "locked"
     (locked / "repo").mkdir(parents=True)
     locked.chmod(0)
     try:
-        cmd = [sys.executable, "-m", "osai_scan", "scan", str(locked / "repo")]
-        if os.geteuid() == 0:
-            tmp_path.chmod(0o755)
-            tmp_path.parent.chmod(0o755)
-            cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd="/", env=dict(os.environ, HOME="/tmp"))
+        proc = unprivileged(["scan", str(locked / "repo")], dict(os.environ, HOME="/tmp"), cwd="/")
     finally:
         locked.chmod(0o755)
+        shutil.rmtree(base)
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.strip().splitlines()[-1] == (
         f"Error: Target '{locked / 'repo'}' cannot be accessed: Permission denied. "
