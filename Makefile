@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.osai-scan-installed
 
-.PHONY: install demo test chromium screenshot golden accuracy bench clean
+.PHONY: install demo test fuzz chromium screenshot golden accuracy bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ demo: $(STAMP)
 ## test: install test dependencies (and Debian's chromium for the HTML test) and run the whole suite
 test: $(STAMP) chromium
 	$(PY) -m pytest -q
+
+## fuzz: the parsers of untrusted content (model card, REUSE.toml/dep5, safetensors, GGUF, notebooks,
+## manifests) on at least 10,000 generated inputs each (hypothesis profile "fuzz"; `make test` runs 200)
+fuzz: $(STAMP)
+	OSAI_SCAN_FUZZ=fuzz $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz.py --hypothesis-show-statistics --durations=0
 
 ## chromium: the headless browser the HTML report test loads the page in (Debian package)
 chromium:

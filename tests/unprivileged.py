@@ -9,6 +9,7 @@ file system allows, so it costs seconds, not 800 MB) and of ``osai_scan/`` and `
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
@@ -53,6 +54,7 @@ def _readable_environment() -> tuple[str, tuple[tuple[str, str], ...]]:
         return sys.executable, ()
     base = Path(tempfile.mkdtemp(prefix="osai-unprivileged-", dir="/tmp"))
     base.chmod(0o755)
+    atexit.register(shutil.rmtree, base, True)  # the copy lives as long as the test session
     venv = base / "venv"
     _copy_tree(Path(sys.prefix), venv)
     src = base / "src"

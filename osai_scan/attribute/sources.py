@@ -112,6 +112,12 @@ def _from_value(path: str, text: str, value: str, field: str, source: str) -> De
                            line=_line_of(text, value))
 
 
+def _table(doc: dict[str, Any], key: str) -> dict[str, Any]:
+    """``doc[key]`` when it is a table (a manifest may hold anything under any key), else empty."""
+    value = doc.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def manifest_declarations(path: str, text: str,
                           line_matches: Callable[[int], list[Match]]) -> list[DeclaredLicense]:
     """The license fields of a package manifest (read as data, never executed).
@@ -130,14 +136,15 @@ def manifest_declarations(path: str, text: str,
     try:
         if name in ("pyproject.toml", "Cargo.toml"):
             doc = tomllib.loads(text)
-            table = doc.get("project" if name == "pyproject.toml" else "package") or {}
+            table = _table(doc, "project" if name == "pyproject.toml" else "package")
             lic = table.get("license-expression") or table.get("license")
             if isinstance(lic, dict):
                 lic = lic.get("text")
             if isinstance(lic, str):
                 values.append(("license", lic))
-            classifiers = [c for c in table.get("classifiers") or [] if isinstance(c, str)]
-            poetry = ((doc.get("tool") or {}).get("poetry") or {}).get("license")
+            found = table.get("classifiers")
+            classifiers = [c for c in found if isinstance(c, str)] if isinstance(found, list) else []
+            poetry = _table(_table(doc, "tool"), "poetry").get("license")
             if isinstance(poetry, str) and not values:
                 values.append(("tool.poetry.license", poetry))
         elif name == "package.json":

@@ -101,7 +101,7 @@ def notebook_source(data: bytes) -> str:
     parts = []
     for cell in cells:
         source = cell.get("source", "") if isinstance(cell, dict) else ""
-        parts.append("".join(source) if isinstance(source, list) else str(source))
+        parts.append("".join(map(str, source)) if isinstance(source, list) else str(source))
     return "\n".join(parts)
 
 
