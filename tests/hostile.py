@@ -74,6 +74,9 @@ HOSTILE = {
     "deep.ipynb": "notebook whose JSON is nested 100,000 deep",
     "config.json": "config JSON nested 100,000 deep",
     "pipe": "a FIFO (named pipe)",
+    "package.json": "package manifest JSON nested 100,000 deep",
+    "pyproject.toml": "pyproject.toml array nested 100,000 deep",
+    "REUSE.toml": "REUSE.toml array nested 100,000 deep",
 }
 
 
@@ -119,4 +122,8 @@ def build_hostile(root: Path, markers: Path) -> Path:
     (root / "deep.ipynb").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     (root / "config.json").write_text('{"a": ' * 100_000 + "1" + "}" * 100_000, encoding="utf-8")
     os.mkfifo(root / "pipe")
+    (root / "package.json").write_text('{"license": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    (root / "pyproject.toml").write_text("[project]\nlicense = " + "[" * 100_000 + "]" * 100_000 + "\n",
+                                         encoding="utf-8")
+    (root / "REUSE.toml").write_text("version = 1\nx = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
     return root

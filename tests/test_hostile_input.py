@@ -53,6 +53,9 @@ EXPECTED = {
     "deep.ipynb": ("scanned", "not a valid notebook (its JSON does not parse); scanned as text"),
     "config.json": ("scanned", None),
     "pipe": ("skipped", "not a regular file (device, pipe or socket); not read"),
+    "package.json": ("scanned", None),
+    "pyproject.toml": ("scanned", None),
+    "REUSE.toml": ("scanned", None),
 }
 
 
@@ -241,3 +244,10 @@ def test_a_card_over_the_read_limit_is_read_to_the_limit(tmp_path: Path) -> None
     (finding,) = [f for f in report.findings if f.id == "declared.card-unreadable"]
     assert finding.message == ("The model card README.md: its YAML front matter is not closed within the first "
                                "1048576 bytes (card read limit).")
+
+
+def test_deep_manifests_and_reuse_toml_do_not_stop_the_scan(hostile) -> None:
+    report = hostile[2]
+    (reuse,) = [f for f in report.findings if f.id == "attribution.reuse-invalid"]
+    assert reuse.paths == ("REUSE.toml",) and "invalid TOML: nested too deeply to parse" in reuse.message
+    assert [d for d in report.declared.licenses if d.path in ("package.json", "pyproject.toml")] == []

@@ -151,6 +151,9 @@ class ReuseIndex:
         except tomllib.TOMLDecodeError as exc:
             self.problems.append((path, f"invalid TOML: {exc}"))
             return
+        except RecursionError:
+            self.problems.append((path, "invalid TOML: nested too deeply to parse"))
+            return
         if doc.get("version") != 1:
             self.problems.append((path, f"unsupported REUSE.toml version {doc.get('version')!r} (expected 1)"))
             return

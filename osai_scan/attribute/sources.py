@@ -166,7 +166,7 @@ def manifest_declarations(path: str, text: str,
             if found:
                 values.append(("license", found.group("value")))
             classifiers = [m.group(0) for m in _CLASSIFIER.finditer(text)]
-    except (ValueError, configparser.Error, tomllib.TOMLDecodeError):
+    except (ValueError, configparser.Error, tomllib.TOMLDecodeError, RecursionError):
         return []
     out = []
     for field, value in values:
