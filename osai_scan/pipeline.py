@@ -329,7 +329,7 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     root_files = [lf for lf in license_files if lf.folder == "" and not lf.components]
     reader = DeclaredReader(knowledge, catalogue, _repo_urls(target_info))
     extra = collect_declarations(paths, read_text, lambda p: detections[p].matches, own,
-                                 rules.reference_keys)
+                                 rules.reference_keys, statements)
     declared, declared_expression = reader.read([(lf.path, lf.expression) for lf in root_files], card, card_path, own,
                                                 extra=extra, companions=rules.companions)
     declared_paths = ", ".join(sorted({d.path for d in declared.licenses if d.expression}))

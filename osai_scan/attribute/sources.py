@@ -15,7 +15,7 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Collection, Iterable
 from urllib.parse import unquote
 
 from ..licenses import and_expressions, expression_keys, expression_to_spdx, spdx_to_expression
@@ -81,12 +81,18 @@ def _matches_in(matches: Iterable[Match], first: int, last: int, skip: frozenset
 
 
 def readme_declaration(path: str, text: str, matches: tuple[Match, ...],
-                       reference_keys: frozenset[str]) -> DeclaredLicense | None:
-    """What the README's license section declares (a license text, or a sentence naming one)."""
+                       reference_keys: frozenset[str], scoped_lines: Collection[int] = ()) -> DeclaredLicense | None:
+    """What the README's license section declares (a license text, or a sentence naming one).
+
+    Args:
+        scoped_lines: lines that put another component than the code under a license ("- ML
+            models: [Apple ML Research Model TOU](./LICENSE_MODELS)"): they declare for that
+            component alone, not for the repository.
+    """
     section = readme_license_section(text)
     if section is None:
         return None
-    found = _matches_in(matches, section[0], section[1], reference_keys)
+    found = [m for m in _matches_in(matches, section[0], section[1], reference_keys) if m.start_line not in scoped_lines]
     if not found:
         return None
     expression = and_expressions([m.expression for m in found])
@@ -257,7 +263,7 @@ def scoped_statements(path: str, text: str, matches: tuple[Match, ...], rules: I
                 expressions = [e for e in (linked(p) for p in linked_paths(line, folder, present))
                                if e and e not in reference_keys and "unknown" not in expression_keys(e)]
             if not expressions:
-                expressions = [m.expression for m in _matches_in(matches, 1, number, reference_keys)
+                expressions = [m.expression for m in _matches_in(matches, 1, number + rule.window, reference_keys)
                                if number <= (m.end_line or m.start_line or 0)]
             if not expressions:
                 continue
@@ -277,7 +283,8 @@ TEXT_MAX_BYTES = 1024 * 1024
 
 def collect_declarations(paths: Iterable[str], read_text: Callable[[str], str | None],
                          matches: Callable[[str], tuple[Match, ...]], own: dict[str, str | None],
-                         reference_keys: frozenset[str]) -> list[DeclaredLicense]:
+                         reference_keys: frozenset[str],
+                         statements: Iterable[ScopedStatement] = ()) -> list[DeclaredLicense]:
     """Every declaration besides root license files and the model card.
 
     Args:
@@ -286,6 +293,8 @@ def collect_declarations(paths: Iterable[str], read_text: Callable[[str], str | 
         matches: a file's ScanCode matches, with their roles decided.
         own: path → the license the file's own text grants.
         reference_keys: keys that point elsewhere and declare nothing.
+        statements: the README's scoped statements; those that leave out the code do not
+            declare the repository's license.
 
     Returns:
         The repository-wide declarations: the README's license section, ``LICENSES/``, manifests.
@@ -296,7 +305,10 @@ def collect_declarations(paths: Iterable[str], read_text: Callable[[str], str | 
     if readme is not None:
         text = read_text(readme)
         if text is not None:
-            found = readme_declaration(readme, text, matches(readme), reference_keys)
+            statements = list(statements)
+            with_code = {st.line for st in statements if st.component is Component.CODE}
+            scoped = {st.line for st in statements if st.path == readme} - with_code
+            found = readme_declaration(readme, text, matches(readme), reference_keys, scoped)
             if found is not None:
                 out.append(found)
     for path in sorted(p for p in present if p.startswith("LICENSES/") and p.count("/") == 1):
@@ -341,7 +353,7 @@ def readme_statements(paths: Iterable[str], read_text: Callable[[str], str | Non
                                    model_names=model_names, linked=linked, present=present)
     lines = {st.line: st.rule for st in statements}
     matches = tuple(replace(m, role="statement", role_rule=lines[m.start_line])
-                    if m.start_line in lines and m.role == "notice" else m for m in found.matches)
+                    if m.start_line in lines and m.role in ("notice", "statement") else m for m in found.matches)
     return statements, readme, replace(found, matches=matches)
 
 

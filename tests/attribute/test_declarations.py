@@ -189,3 +189,77 @@ def test_a_readme_naming_part_of_the_license_files_licenses_is_no_conflict(tmp_p
         findings[name + "-license"] = model_py["license"]
     assert findings == {"apache": [], "apache-license": "apache-2.0 AND mit",
                         "bsd": ["declared.conflict"], "bsd-license": "apache-2.0 AND mit AND bsd-new"}
+
+
+def _tree(root: Path, files: dict[str, str]) -> dict:
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return validate_report(report_dict(scan(str(root), ScanOptions(use_cache=False))))
+
+
+def test_a_license_section_listing_licenses_per_component(tmp_path: Path) -> None:
+    # ml-mobileclip's layout: "- Code: [MIT](./LICENSE)", "- ML models: [...](./LICENSE_MODELS)",
+    # "- Data: [CC-BY-NC-ND](./LICENSE_DATA)". The model and data lines declare for their
+    # component, not for the repository: the code stays MIT.
+    from osai_scan.licenses import scancode_license_text
+
+    report = _tree(tmp_path / "repo", {
+        "LICENSE": scancode_license_text("mit"), "LICENSE_DATA": scancode_license_text("cc-by-nc-nd-4.0"),
+        "WEIGHTS TERMS": scancode_license_text("cc-by-nc-4.0"), "src/model.py": "import torch\n",
+        "README.md": "# X\n\n## License\n\nThis software and accompanying data and models have been released under "
+                     "the following licenses:\n- Code: [MIT](./LICENSE)\n- ML models: [Weights terms](./WEIGHTS%20TERMS)\n"
+                     "- Data: [CC-BY-NC-ND](./LICENSE_DATA)\n"})
+    assert [(d["path"], d["expression"]) for d in report["declared"]["licenses"]] == [
+        ("LICENSE", "mit"), ("README.md", "mit")]
+    model_py = next(f for f in report["files"] if f["path"] == "src/model.py")
+    assert (model_py["component"], model_py["license"]) == ("code", "mit")
+    declarations = sorted((r["id"], r["matched_by"], r["expression"]) for r in report["references"]
+                          if r["kind"] == "declaration")
+    assert declarations == [("LICENSE_DATA", "attribution.data-license-file", "cc-by-nc-nd-4.0")] * 2 + [
+                            ("README.md:7", "attribution.statement.label-model", "cc-by-nc-4.0"),
+                            ("README.md:8", "attribution.statement.label-data", "cc-by-nc-nd-4.0")]
+    assert (report["components"]["code"]["status"], report["components"]["model"]["status"]) == ("open", "not-open")
+    assert report["verdict"]["status"] == "not-open-source-ai"
+
+
+def test_a_folder_of_model_licenses_declares_the_model(tmp_path: Path) -> None:
+    # flux's layout: model_licenses/LICENSE-<model> beside an Apache-2.0 LICENSE for the code.
+    from osai_scan.licenses import scancode_license_text
+
+    report = _tree(tmp_path / "repo", {
+        "LICENSE": scancode_license_text("apache-2.0"), "src/model.py": "import torch\n",
+        "model_licenses/LICENSE-TINY-dev": scancode_license_text("cc-by-nc-4.0"),
+        "model_licenses/LICENSE-TINY-fast": scancode_license_text("apache-2.0"), "README.md": "# X\n"})
+    declarations = sorted((r["id"], r["matched_by"], r["expression"]) for r in report["references"]
+                          if r["kind"] == "declaration")
+    assert declarations == [
+        ("model_licenses/LICENSE-TINY-dev", "attribution.model-licenses-folder", "cc-by-nc-4.0"),
+        ("model_licenses/LICENSE-TINY-fast", "attribution.model-licenses-folder", "apache-2.0")]
+    assert report["components"]["code"]["licenses"][0]["expression"] == "apache-2.0"
+    assert report["verdict"]["status"] == "not-open-source-ai"
+
+
+def test_the_following_license_applies_to_code_and_models(tmp_path: Path) -> None:
+    # Pythia's README: the sentence names code and models; the Apache notice follows it.
+    report = _tree(tmp_path / "repo", {
+        "src/model.py": "import torch\n",
+        "README.md": "# X\n\n## License\nThe following license applies to all code in this GitHub repo, as well as "
+                     "the X models and any other copyrightable artifacts contained in this repository.\n\n```\n"
+                     "   Copyright 2023 X\n\n   Licensed under the Apache License, Version 2.0 (the \"License\");\n"
+                     "   you may not use this file except in compliance with the License.\n   You may obtain a copy "
+                     "of the License at\n\n       http://www.apache.org/licenses/LICENSE-2.0\n```\n"})
+    declaration = [(r["id"], r["matched_by"], r["expression"]) for r in report["references"] if r["kind"] == "declaration"]
+    assert declaration == [("README.md:4", "attribution.statement.following-license", "apache-2.0")]
+    assert (report["components"]["model"]["presence"], report["verdict"]["status"]) == ("declared", "open-source-ai")
+
+
+def test_hub_model_pages_and_kaggle_models_are_weight_references(tmp_path: Path) -> None:
+    report = _tree(tmp_path / "repo", {
+        "LICENSE": "MIT License\n", "src/model.py": "import torch\n",
+        "README.md": "# X\n\n| model | repo |\n|---|---|\n| X [dev] | https://huggingface.co/acme/X.1-dev |\n\n"
+                     "Checkpoints [on Kaggle](https://www.kaggle.com/models/acme/x-3/pyTorch); data at "
+                     "https://huggingface.co/datasets/acme/corpus and [docs](https://huggingface.co/docs/hub).\n"})
+    weights = sorted((r["id"], r["matched_by"]) for r in report["references"] if r["kind"] == "weights")
+    assert weights == [("acme/X.1-dev", "weights.hub.page at README.md:5"),
+                       ("https://www.kaggle.com/models/acme/x-3/pyTorch", "weights.kaggle at README.md:7")]
