@@ -96,4 +96,4 @@ def test_a_report_write_is_atomic(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == '{"good": true}\n'
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
     emit("name \udcff.py\n", target, "report")  # a surrogate-escaped file name does not lose the report
-    assert target.read_text(encoding="utf-8") == "name \\udcff.py\n"
+    assert target.read_text(encoding="utf-8") == "name \\xff.py\n"  # the escaped form of docs/SECURITY.md

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from ..models.names import escape_surrogates
 from ..sources import HubOptions, Source, open_source
 
 
@@ -32,9 +33,9 @@ def emit(text: str, output: Path | None, what: str) -> None:
     Raises:
         click.ClickException: the file cannot be written (one line, exit 1).
     """
-    # A file name that is not valid UTF-8 reaches the text as surrogate escapes; they are written
-    # as JSON-style \udcXX escapes instead of failing the whole report.
-    data = text.encode("utf-8", "backslashreplace")
+    # Reports carry file names in their escaped form already (models.names); any surrogate left
+    # (a name in an error message, say) is written in the same \xNN form, never failing the write.
+    data = escape_surrogates(text).encode("utf-8")
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return

@@ -46,6 +46,11 @@ def escaped_name(name: str) -> str:
     return _NEEDS_ESCAPE.sub(_escape_char, name)
 
 
+def escape_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate in the escaped form (``\\xNN`` for a surrogate-escaped byte)."""
+    return _SURROGATE.sub(_escape_char, text)
+
+
 def name_bytes(name: str) -> bytes:
     """The exact bytes of a file name as the file system (or the Hub listing) gave it."""
     try:
@@ -130,4 +135,4 @@ def lossless_names(report: _T) -> _T:
     return _Rewriter(names).value(report)  # type: ignore[no-any-return]
 
 
-__all__ = ["escaped_name", "lossless_names", "name_base64", "name_bytes", "name_from_base64", "needs_escape"]
+__all__ = ["escape_surrogates", "escaped_name", "lossless_names", "name_base64", "name_bytes", "name_from_base64", "needs_escape"]
