@@ -6,8 +6,10 @@ one holding a newline or a tab breaks every line-oriented format. ``lossless_nam
 finished ``Report`` so that every string in it is valid UTF-8 and no file name spans lines:
 
 - the **escaped form** of a name replaces each byte that is not UTF-8 by ``\\xNN`` (Python's
-  ``backslashreplace`` of the raw bytes) and each control character by ``\\n``, ``\\t``, ``\\r``
-  or ``\\xNN``; other lone surrogates (a Hub listing can send them) become ``\\uXXXX``;
+  ``backslashreplace`` of the raw bytes), each control character by ``\\n``, ``\\t``, ``\\r``
+  or ``\\xNN`` and a backslash by ``\\\\``; other lone surrogates (a Hub listing can send them)
+  become ``\\uXXXX``. Escaping a backslash too keeps two names from ever sharing a form (a
+  literal ``\\xff.py`` is ``\\\\xff.py``);
 - the file's ``path_base64`` holds its exact bytes (standard base64), so the name is never lost.
   A file without ``path_base64`` is named exactly by its ``path``.
 
@@ -25,10 +27,11 @@ from typing import Any, TypeVar
 
 _T = TypeVar("_T")
 
-#: Characters that need the escaped form: lone surrogates and C0/DEL/C1 control characters.
-_NEEDS_ESCAPE = re.compile("[\ud800-\udfff\x00-\x1f\x7f-\x9f]")
+#: Characters that need the escaped form: lone surrogates, C0/DEL/C1 control characters, and the
+#: backslash itself (so that the escaped form reads back one way only).
+_NEEDS_ESCAPE = re.compile("[\ud800-\udfff\x00-\x1f\x7f-\x9f\\\\]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\\": "\\\\"}
 
 
 def _escape_char(match: re.Match[str]) -> str:
@@ -60,7 +63,7 @@ def name_bytes(name: str) -> bytes:
 
 
 def needs_escape(name: str) -> bool:
-    """True when a name is not valid UTF-8 or holds a control character."""
+    """True when a name is not valid UTF-8, or holds a control character or a backslash."""
     return _NEEDS_ESCAPE.search(name) is not None
 
 

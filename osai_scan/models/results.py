@@ -87,8 +87,8 @@ class FileResult:
     #: prose about licenses): evidence only, never a freedom (rules/notices.yaml).
     mentions: tuple[Mention, ...] = ()
     #: The exact bytes of the file's name (base64) when ``path`` is its escaped form: a name that
-    #: is not valid UTF-8 or holds a control character (``models.names``); None otherwise, and
-    #: then left out of the JSON.
+    #: is not valid UTF-8 or holds a control character or a backslash (``models.names``); None
+    #: otherwise, and then left out of the JSON.
     path_base64: str | None = None
 
 

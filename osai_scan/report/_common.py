@@ -74,7 +74,7 @@ def component_licenses(result: ComponentResult) -> list[str]:
 
 def escaped_paths(report: Report) -> list[tuple[str, str]]:
     """(escaped path, base64 of the exact name) of every file whose name is shown escaped
-    (not valid UTF-8, or holding a control character; ``models.names``), sorted by path."""
+    (not valid UTF-8, or holding a control character or a backslash; ``models.names``), sorted by path."""
     return sorted((f.path, f.path_base64) for f in report.files if f.path_base64)
 
 
@@ -86,8 +86,8 @@ def path_base64(report: Report, path: str | None) -> str | None:
 
 
 #: The line every text format puts before its list of escaped names.
-ESCAPED_NAMES_TITLE = ("File names shown escaped (not valid UTF-8, or holding control characters: "
-                       "\\xNN is a byte, \\n \\t \\r a control character); their exact bytes in base64")
+ESCAPED_NAMES_TITLE = ("File names shown escaped (not valid UTF-8, or holding control characters or a backslash: "
+                       "\\xNN is a byte, \\n \\t \\r a control character, \\\\ a backslash); their exact bytes in base64")
 
 
 def where_line(report: Report) -> str:

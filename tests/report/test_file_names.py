@@ -24,6 +24,7 @@ NAMES = {
     b"\xff\xfe.py": "\\xff\\xfe.py",
     b"new\nline.py": "new\\nline.py",
     b"tab\there.txt": "tab\\there.txt",
+    b"\\xff\\xfe.py": "\\\\xff\\\\xfe.py",  # a literal backslash: escaped too, never mistaken for the bytes
 }
 PLAIN = ["-rf.py", "--help"]
 
@@ -139,6 +140,7 @@ def test_cli_writes_the_report_of_a_non_utf8_name(tmp_path: Path) -> None:
 
 def test_escaped_form_and_stray_surrogates() -> None:
     assert escaped_name("a\udcff\x1b\r.py") == "a\\xff\\x1b\\r.py"
+    assert escaped_name("a\\b") == "a\\\\b"
     assert escaped_name("\ud800x") == "\\ud800x"  # a lone surrogate a JSON listing can send
     assert escaped_name("plain/ü.py") == "plain/ü.py"
 
