@@ -95,16 +95,18 @@ def test_a_write_that_fails_halfway_keeps_the_previous_report(tmp_path: Path) ->
     failed write)."""
     import resource
 
-    out = tmp_path / "report.json"
+    target = tmp_path / "empty"  # an empty folder: a 30 KB report, and no license index to load
+    target.mkdir()
+    out = tmp_path / "out" / "report.json"
+    out.parent.mkdir()
     out.write_text('{"good": true}\n', encoding="utf-8")
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
 
-    root = Path(__file__).resolve().parents[2]
-    proc = subprocess.run([sys.executable, "-m", "osai_scan", "scan", str(root / "fixtures" / "example"), "--no-cache",
-                           "-q", "-o", str(out)], preexec_fn=limit, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run([sys.executable, "-m", "osai_scan", "scan", str(target), "--no-cache", "-q", "-o", str(out)],
+                          preexec_fn=limit, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 1
     assert proc.stderr.strip() == f"Error: cannot write report to '{out}': File too large"
     assert out.read_text(encoding="utf-8") == '{"good": true}\n'
-    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+    assert [p.name for p in out.parent.iterdir()] == ["report.json"]
