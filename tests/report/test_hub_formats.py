@@ -12,6 +12,7 @@ from osai_scan.sources import HubOptions
 from osai_scan.sources.hub_http import RetryPolicy
 from tests.fakehub import FakeHub
 from tests.hubenv import hf_env, hub, module_hub  # noqa: F401 - fixtures
+from tests.report.test_spdx3 import Graph as Spdx3Graph
 from tests.report.validators import VALIDATORS
 
 
@@ -43,6 +44,22 @@ def test_a_hub_finetune_in_every_format(hub: FakeHub, tmp_path: Path) -> None:
     assert ancestor["licenses"] == [{"license": {"name": "LicenseRef-scancode-llama-3.1-license-2024",
                                                  "url": "https://scancode-licensedb.aboutcode.org/"
                                                         "llama-3.1-license-2024.html"}}]
+    spdx3 = VALIDATORS["spdx3-json"](outputs["spdx3-json"])
+    g = Spdx3Graph(spdx3)
+    root = g.by_id[g.of_type("SpdxDocument")[0]["rootElement"][0]]
+    assert root["software_primaryPurpose"] == "model" and root["software_downloadLocation"] == report.target.url
+    model = g.named("ai_AIPackage", "hf:acme/llama-finetune@main model")
+    base = g.named("ai_AIPackage", "acme/llama-base")
+    assert g.to(model, "descendantOf") == [base["spdxId"]]
+    assert g.licenses(base, "hasDeclaredLicense") == ["LicenseRef-scancode-llama-3.1-license-2024"]
+    assert base["software_downloadLocation"].endswith("/acme/llama-base/tree/1b7936545df47117f67f2ea57c81314e6f165609")
+    framework = g.named("software_Package", "Hugging Face Transformers")
+    assert framework["software_primaryPurpose"] == "framework" and g.to(model, "dependsOn") == [framework["spdxId"]]
+    assert model["ai_informationAboutApplication"] == ("library_name: transformers; base_model: acme/llama-base; "
+                                                        "base_model_relation: finetune")
+    weights = g.named("software_File", "model.safetensors")
+    assert weights["verifiedUsing"] == [{"type": "Hash", "algorithm": "sha256",
+                                         "hashValue": report.file("model.safetensors").lfs.oid}]
     sarif = json.loads(outputs["sarif"])
     assert "lineage.license-conflict" in [r["ruleId"] for r in sarif["runs"][0]["results"]]
     assert sarif["runs"][0]["versionControlProvenance"] == [{"repositoryUri": report.target.url,
