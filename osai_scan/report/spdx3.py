@@ -90,7 +90,7 @@ def _root(g: Graph) -> Any:
     t = report.target
     if t.kind != "hub":
         purpose = spdx.software_SoftwarePurpose.source
-    elif (t.repo_id or "").startswith("datasets/"):
+    elif any((name or "").startswith("datasets/") for name in (t.name, t.repo_id)):
         purpose = spdx.software_SoftwarePurpose.data
     else:
         purpose = spdx.software_SoftwarePurpose.model

@@ -65,3 +65,17 @@ def test_a_hub_finetune_in_every_format(hub: FakeHub, tmp_path: Path) -> None:
     assert sarif["runs"][0]["versionControlProvenance"] == [{"repositoryUri": report.target.url,
                                                              "revisionId": report.target.commit}]
     assert "## Verdict: Not Open Source AI" in outputs["markdown"]
+
+
+def test_a_hub_dataset_in_spdx3_is_data(hub: FakeHub, tmp_path: Path) -> None:
+    options = ScanOptions(use_cache=False, hub=HubOptions(endpoint=hub.endpoint, cache_dir=tmp_path / "cache",
+                                                          retry=RetryPolicy(attempts=3, backoff=0.05, timeout=2.0),
+                                                          timeout=2.0))
+    report = scan("hf:datasets/acme/tiny-data", options)
+    g = Spdx3Graph(VALIDATORS["spdx3-json"](RENDERERS["spdx3-json"](report)))
+    root = g.by_id[g.of_type("SpdxDocument")[0]["rootElement"][0]]
+    assert root["software_primaryPurpose"] == "data" and root["software_packageVersion"] == report.target.commit
+    (data,) = g.of_type("dataset_DatasetPackage")
+    assert data["software_primaryPurpose"] == "data" and g.of_type("ai_AIPackage") == []
+    assert sorted(g.by_id[i]["name"] for i in g.to(data, "contains")) == sorted(
+        f.path for f in report.files if f.component.value == "training-data")
