@@ -115,6 +115,17 @@ def test_spdx_file_comment_carries_the_bytes(odd_names) -> None:
     assert "base64" not in files["./-rf.py"]["comment"]
 
 
+def test_spdx3_file_comment_carries_the_bytes(odd_names) -> None:
+    from osai_scan.report import render_spdx3
+    from tests.report.validators import validate_spdx3
+
+    doc = validate_spdx3(render_spdx3(odd_names[1]))
+    files = {e["name"]: e for e in doc["@graph"] if e["type"] == "software_File"}
+    assert files["\\xff\\xfe.py"]["comment"].endswith("file name shown escaped, exact name (base64): //4ucHk=")
+    assert files["new\\nline.py"]["comment"].endswith("(base64): bmV3CmxpbmUucHk=")
+    assert "base64" not in files["-rf.py"]["comment"]
+
+
 def test_mot_record_carries_the_bytes_of_an_escaped_component_path(tmp_path: Path) -> None:
     from osai_scan.pipeline import ScanOptions, scan
 
