@@ -275,6 +275,9 @@ class _Drip:
     def flush(self) -> None:
         self.raw.flush()
 
+    def __getattr__(self, name: str) -> Any:  # closed, fileno, ...: the socket writer's
+        return getattr(self.raw, name)
+
 
 class FakeHub:
     """A fake Hub HTTP server serving repos from a directory tree.

@@ -16,6 +16,7 @@ Nothing downloaded is executed, imported or unpickled.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -52,6 +53,8 @@ T = TypeVar("T")
 
 #: Weight and data formats whose headers are read with range requests and never downloaded.
 HEADER_EXTS = frozenset({"safetensors", "gguf", "parquet"})
+#: A commit id as the Hub gives it.
+_COMMIT = re.compile(r"[0-9a-f]{40}")
 #: Files the Hub serves even when a repository is gated (its model card).
 _CARD_FILES = frozenset({"README.md", ".gitattributes"})
 
@@ -156,6 +159,7 @@ class HubSource(Source):
         self._ranged_per_file: dict[str, int] = {}
         self.stats = TransferStats()
         self._hub_seconds = 0.0
+        self._failed: dict[str, str] = {}
 
     # -- requests ----------------------------------------------------------------------------
 
@@ -189,23 +193,42 @@ class HubSource(Source):
             with self._lock:
                 self._hub_seconds += time.monotonic() - started
 
-    def _file_call(self, call: Callable[[], T], what: str, max_body: int, arrived: list[int]) -> T:
-        """A read of one file: what fails for this file alone becomes an OSError (the file is an error)."""
+    def _file_call(self, call: Callable[[], T], what: str, path: str, max_body: int, arrived: list[int]) -> T:
+        """A read of one file: what fails for this file alone becomes an OSError (the file is an error).
+
+        The failure is remembered: later reads of the file fail at once, with no new request.
+        """
+        failed = self._failed.get(path)
+        if failed is not None:
+            raise OSError(failed)
         try:
             return self._call(call, what, max_body=max_body, arrived=arrived, files=True)
         except HubDeadlineError:
             raise
         except HubUnavailableError as exc:
+            self._failed[path] = exc.message
             raise OSError(exc.message) from exc
 
     def _load(self) -> None:
+        try:
+            self._list()
+        except HubError:
+            raise
+        except (OSError, TypeError, ValueError, AttributeError, KeyError) as exc:
+            # An answer the client could not make sense of (not JSON, siblings that are not entries, ...).
+            raise HubUnavailableError(
+                f"The Hub at {self.endpoint} did not serve a usable file list of '{self.repo_id}' "
+                f"({str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__}).",
+                repo_id=self.repo_id, hint="Check that HF_ENDPOINT points at a Hub.") from exc
+
+    def _list(self) -> None:
         with self._lock:
             if self._commit is not None:
                 return
             fetch = self._api.dataset_info if self.repo_type == "dataset" else self._api.model_info
             info = self._call(lambda: fetch(self.repo_id, revision=self.revision, files_metadata=True),
                               "the file list")
-            if not info.sha:
+            if not isinstance(info.sha, str) or not _COMMIT.fullmatch(info.sha):
                 raise HubUnavailableError(f"The Hub at {self.endpoint} did not say which commit revision "
                                           f"'{self.revision or 'main'}' of '{self.repo_id}' is.",
                                           repo_id=self.repo_id, hint="Check that HF_ENDPOINT points at a Hub.")
@@ -395,7 +418,7 @@ class HubSource(Source):
                     cached = self._file_call(lambda: hf_hub_download(
                         self.repo_id, entry.path, revision=self.commit, endpoint=self.endpoint,
                         token=self.options.token, cache_dir=self.options.cache_dir, repo_type=self.repo_type),
-                        f"'{entry.path}'", max_body=entry.size, arrived=arrived)
+                        f"'{entry.path}'", entry.path, max_body=entry.size, arrived=arrived)
                 finally:
                     self.stats.bytes_downloaded += arrived[0]  # what arrived, whether or not the download succeeded
                 self.stats.files_downloaded += 1
@@ -428,8 +451,8 @@ class HubSource(Source):
             arrived = [0]
             try:
                 got = self._file_call(lambda: ranged_get(get_session(), url, headers, offset, want),
-                                      f"bytes {offset}-{offset + want - 1} of '{entry.path}'", max_body=want,
-                                      arrived=arrived)
+                                      f"bytes {offset}-{offset + want - 1} of '{entry.path}'", entry.path,
+                                      max_body=want, arrived=arrived)
             finally:
                 self.stats.bytes_ranged += arrived[0]
                 self._ranged_per_file[entry.path] = used + arrived[0]

@@ -404,3 +404,73 @@ def test_one_weight_file_failing_marks_that_file(hub: FakeHub, tmp_path: Path, f
         "LICENSE": "scanned", "README.md": "scanned", "config.json": "scanned", "generation_config.json": "scanned",
         "tokenizer.json": "scanned"}
     assert data["complete"] is False and t.elapsed < 60
+
+
+# -- the command line: a clear line and exit 3, or a report, in bounded time -------------------------------------
+
+
+def _cli(hub: FakeHub, tmp_path: Path, args: list[str], **env: str):  # type: ignore[no-untyped-def]
+    from tests.hubenv import hub_env, run_cli
+
+    environment = hub_env(tmp_path / "hf_home", hub.endpoint)
+    environment.update(OSAI_SCAN_HUB_TIMEOUT="2", **env)
+    start = time.monotonic()
+    result = run_cli(["scan", *args, "-o", str(tmp_path / "r.json")], environment, timeout=120)
+    return result, time.monotonic() - start
+
+
+def test_cli_long_retry_after_on_the_second_page(hub: FakeHub, tmp_path: Path) -> None:
+    hub.inject(OPEN, "rate-limit", count=None, retry_after=3600, on="tree", after=1)
+    hub.inject(OPEN, "no-sizes", on="info")
+    result, elapsed = _cli(hub, tmp_path, [f"hf:{OPEN}"])
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.splitlines() == [
+        f"Error: The Hub at {hub.endpoint} rate-limited the requests for the file list of '{OPEN}' (HTTP 429, 1 "
+        "attempt). Wait 3600 s and scan again; authenticated requests (--token or HF_TOKEN) get a higher limit."]
+    assert not (tmp_path / "r.json").exists() and elapsed < 30
+
+
+def test_cli_dripping_server(hub: FakeHub, tmp_path: Path) -> None:
+    hub.inject(OPEN, "drip", on="info", interval=0.2)
+    result, elapsed = _cli(hub, tmp_path, [f"hf:{OPEN}"], OSAI_SCAN_HUB_REQUEST_DEADLINE="1")
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.splitlines() == [
+        f"Error: The Hub at {hub.endpoint} did not serve the file list of '{OPEN}' (no complete answer within the 1 "
+        "s request deadline, 3 attempts). Try again later; check your network, proxy and HF_ENDPOINT "
+        "(OSAI_SCAN_HUB_TIMEOUT sets the per-request timeout)."]
+    assert elapsed < 30
+
+
+def test_cli_oversize_body_counts_what_arrived(hub: FakeHub, tmp_path: Path) -> None:
+    import json
+
+    from tests.hubenv import validate
+
+    size = (FIXTURES / OPEN / "README.md").stat().st_size
+    hub.inject(OPEN, "oversize", on="get", path="README.md", announce=False)
+    result, elapsed = _cli(hub, tmp_path, [f"hf:{OPEN}", "--max-download", "1MiB", "--max-download-file", "200"])
+    assert result.returncode == 3, result.stderr  # a report, incomplete: README.md could not be read
+    data = validate(json.loads((tmp_path / "r.json").read_text()))
+    readme = {f["path"]: f for f in data["files"]}["README.md"]
+    assert readme["status"] == "error" and f"it sent more than the {size} bytes allowed" in readme["status_reason"]
+    assert data["complete"] is False
+    lines = result.stderr.splitlines()
+    (summary,) = [line for line in lines if "file(s) downloaded" in line]
+    downloaded = int(summary.split("file(s) downloaded (")[1].split(" bytes")[0].replace(",", ""))
+    sizes = sum((FIXTURES / OPEN / n).stat().st_size for n in ("config.json", "generation_config.json",
+                                                                 "tokenizer.json"))
+    assert sizes + size < downloaded <= sizes + size + 64 * 1024  # what arrived, README's cut body included
+    assert "LICENSE" in {f["path"] for f in data["files"] if f["status"] == "skipped"}  # over 200 bytes
+    assert elapsed < 60
+
+
+@pytest.mark.parametrize("info", ["siblings: 5", "siblings: [{rfilename: 7, size: x}]", "sha: [1, 2]"])
+def test_an_info_answer_that_makes_no_sense(tmp_path: Path, info: str) -> None:
+    root = tmp_path / "hub"
+    shutil.copytree(FIXTURES / OPEN, root / OPEN)
+    (root / OPEN / ".fakehub.yaml").write_text(f"info: {{{info}}}\n")
+    with FakeHub(root) as fake, pytest.raises(HubUnavailableError) as exc:
+        endpoint = fake.endpoint
+        list(_source(fake, tmp_path).iter_files())
+    assert str(exc.value).startswith(f"The Hub at {endpoint} did not ")
+    assert "\n" not in str(exc.value)
