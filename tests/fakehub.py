@@ -55,9 +55,9 @@ LFS_SIZE_THRESHOLD = 10 * 1024 * 1024
 DEFAULT_PAGE_SIZE = 50
 CHUNK = 64 * 1024
 FAULTS = ("gated", "not-found", "revision-not-found", "rate-limit", "server-error", "truncate", "stall",
-          "drip", "oversize", "redirect-loop", "redirect-away", "page-loop", "page-away", "no-sizes")
+          "drip", "oversize", "gzip", "redirect-loop", "redirect-away", "page-loop", "page-away", "no-sizes")
 #: Faults that only ever hit some requests: body GETs, tree pages, the info API.
-_BODY_FAULTS = ("truncate", "oversize")
+_BODY_FAULTS = ("truncate", "oversize", "gzip")
 _TREE_FAULTS = ("page-loop", "page-away")
 # Request kinds a fault can be limited to with ``inject(..., on=...)``.
 KINDS = ("info", "tree", "paths-info", "refs", "head", "get", "lfs")
@@ -416,7 +416,9 @@ class FakeHub:
                 ``extra`` more bytes than the file has, announced in its Content-Length), "redirect-loop" (302 to
                 the same URL), "redirect-away" (302 to ``/_away/<same path>`` on the other loopback name),
                 "page-loop" (a tree page whose next link is itself), "page-away" (a tree page whose next link is on
-                the other loopback name), "no-sizes" (the info API lists files without sizes).
+                the other loopback name), "no-sizes" (the info API lists files without sizes), "gzip" (a body GET
+                answers ``Content-Encoding: gzip``, the file followed by ``extra`` zeros compressed: a small bomb),
+                whatever the request's Accept-Encoding.
             count: how many matching requests fail; None means all of them (default), except "rate-limit"
                 which defaults to 1.
             repo_type: "model" or "dataset".
@@ -908,6 +910,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send_file(self, method: str, f: FileEntry, key_prefix: str, headers: dict[str, str],
                    fault: _Fault | None) -> None:
+        if fault is not None and fault.fault == "gzip" and method == "GET":
+            import gzip
+
+            data = gzip.compress(f.abspath.read_bytes() + bytes(fault.extra))
+            self.send_response(200)
+            for k, v in {**headers, "Content-Encoding": "gzip", "Content-Length": str(len(data))}.items():
+                self.send_header(k, v)
+            self.end_headers()
+            self.hub._count(f"{key_prefix}/{f.path}", len(data))
+            self.wfile.write(data)
+            return
         truncate = fault is not None and fault.fault == "truncate"
         extra = fault.extra if fault is not None and fault.fault == "oversize" else 0
         size, start, end, status = f.size, 0, f.size - 1, 200

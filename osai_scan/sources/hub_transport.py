@@ -232,6 +232,8 @@ class HubTransport(httpx2.HTTPTransport):
         api = not limits.files if limits is not None else request.url.path.startswith("/api/")
         if limits is not None:
             self._check_request(request, url, api, limits)
+            if limits.files:  # sizes are checked on the bytes that arrive: no compression (no gzip bombs)
+                request.headers["Accept-Encoding"] = "identity"
         now = time.monotonic()
         deadline = now + (self.deadline if limits is None else limits.request_deadline)
         if limits is not None and limits.ends_at is not None:

@@ -217,6 +217,19 @@ def test_a_body_larger_than_listed_stops_at_the_listed_size(hub: FakeHub, tmp_pa
     assert source.stats.files_downloaded == 1
 
 
+def test_a_compressed_body_is_refused_unread(hub: FakeHub, tmp_path: Path) -> None:
+    """A 50 MiB gzip bomb (about 50 KiB on the wire) never reaches the cache: file bodies must come uncompressed."""
+    hub.inject(OPEN, "gzip", on="get", path="README.md")
+    source = _source(hub, tmp_path)
+    with pytest.raises(OSError, match=r"it sent a gzip-compressed body though none was asked for; not read"):
+        source.read("README.md")
+    gets = [h for m, p, h in hub.requests if m == "GET" and p.endswith("/README.md")]
+    assert [h.get("accept-encoding") for h in gets] == ["identity"]
+    assert source.stats.bytes_downloaded == 0
+    assert sum(p.stat().st_size for p in (tmp_path / "cache").rglob("*") if p.is_file()) < 1024
+    assert source.read("config.json")
+
+
 def test_a_truncated_body_is_a_file_error_after_our_attempts_only(hub: FakeHub, tmp_path: Path) -> None:
     hub.inject(OPEN, "truncate", on="get", path="README.md")
     source = _source(hub, tmp_path)
