@@ -353,23 +353,24 @@ class HubSource(Source):
         """Card metadata of another model or dataset on the same Hub (never its files)."""
         from huggingface_hub.errors import HFValidationError
 
-        from ..errors import HubRateLimitedError
-
         from huggingface_hub.utils import validate_repo_id
 
+        from ..errors import HubRateLimitedError
+
+        not_an_id = "not a Hub repository id; not looked up"
         url = f"{self.endpoint}/{'datasets/' if repo_type == 'dataset' else ''}{repo_id}"
         try:  # a card value that is not a repo id is never sent to the Hub
             validate_repo_id(repo_id)
             if repo_id.count("/") != 1:
                 raise HFValidationError("a Hub repository id is ORG/NAME")
         except HFValidationError:
-            return RemoteCard(repo_type=repo_type, repo_id=repo_id, url=url, error="not a Hub repository id; not looked up")
+            return RemoteCard(repo_type=repo_type, repo_id=repo_id, url=url, error=not_an_id)
         expand = ["cardData", "gated", "sha"]
         fetch = self._api.dataset_info if repo_type == "dataset" else self._api.model_info
         try:
             info = self._call(lambda: fetch(repo_id, expand=expand), "the card metadata", repo_id=repo_id)
         except HFValidationError:
-            return RemoteCard(repo_type=repo_type, repo_id=repo_id, url=url, error="not a Hub repository id; not looked up")
+            return RemoteCard(repo_type=repo_type, repo_id=repo_id, url=url, error=not_an_id)
         except HubDeadlineError:
             raise
         except OSError as exc:  # anything about this one card that is not a Hub failure

@@ -260,8 +260,8 @@ class HubTransport(httpx2.HTTPTransport):
                 raise HubRefusedError("its next-page link points back at a page already read (a pagination loop)",
                                       url=url)
             if len(limits.pages) >= limits.max_pages:
-                raise HubRefusedError(f"the listing goes on past {limits.max_pages} pages (limit: OSAI_SCAN_HUB_MAX_PAGES)",
-                                      url=url)
+                raise HubRefusedError(
+                    f"the listing goes on past {limits.max_pages} pages (limit: OSAI_SCAN_HUB_MAX_PAGES)", url=url)
             limits.pages.append(url)
 
     def _check_response(self, request: httpx2.Request, response: httpx2.Response, url: str, api: bool,
@@ -291,8 +291,9 @@ class HubTransport(httpx2.HTTPTransport):
             response.close()
             raise HubRefusedError(f"it announced a body of {int(length)} bytes, over the {cap} bytes allowed; "
                                   "not read", url=url)
-        response.stream = _GuardedStream(response.stream, cap=cap, limits=None if api else limits,  # type: ignore[assignment]
-                                         url=url, allowed=allowed, timeout=self.timeout)
+        guarded = _GuardedStream(response.stream, cap=cap, limits=None if api else limits, url=url,
+                                 allowed=allowed, timeout=self.timeout)
+        response.stream = guarded  # type: ignore[assignment]
         return response
 
 
