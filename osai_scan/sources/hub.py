@@ -45,8 +45,8 @@ from ..errors import (
 )
 from ..models import FileEntry, LfsPointer, TargetInfo, Transfer
 from .hub_http import RetryPolicy, call_with_retries, ranged_get
-from .hub_transport import RequestBudget, budget, install_timeouts
 from .hub_options import HubOptions, hub_endpoint, with_endpoint
+from .hub_transport import RequestBudget, budget, install_timeouts
 from .interface import HostModelInfo, RemoteCard, Source
 
 T = TypeVar("T")
@@ -352,7 +352,6 @@ class HubSource(Source):
     def lookup_card(self, repo_type: str, repo_id: str) -> RemoteCard:
         """Card metadata of another model or dataset on the same Hub (never its files)."""
         from huggingface_hub.errors import HFValidationError
-
         from huggingface_hub.utils import validate_repo_id
 
         from ..errors import HubRateLimitedError

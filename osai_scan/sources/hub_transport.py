@@ -159,9 +159,9 @@ class _DeadlineStream(httpcore2.NetworkStream):
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         try:
             return self._inner.read(max_bytes, _left(timeout))
-        except httpcore2.ReadTimeout as exc:
+        except httpcore2.ReadTimeout:
             _left(None)  # the deadline, rather than the per-read timeout, when both passed
-            raise exc
+            raise
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
         self._inner.write(buffer, _left(timeout))

@@ -380,7 +380,7 @@ def test_scan_of_a_card_naming_non_ids(hub: FakeHub, tmp_path: Path) -> None:
     assert references[("base-model", "my base model")]["detail"] == "not a Hub repository id; not looked up"
     assert references[("dataset", "acme/tiny-data")]["declared"] == "cc-by-4.0"  # the real id is looked up
     api = sorted({p.split("?")[0] for _, p, _ in hub.requests if p.startswith("/api/")})
-    assert api == [f"/api/datasets/acme/tiny-data", f"/api/models/{CARD}"]
+    assert api == ["/api/datasets/acme/tiny-data", f"/api/models/{CARD}"]
     assert data["complete"] is True
 
 
