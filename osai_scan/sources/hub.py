@@ -177,7 +177,8 @@ class HubSource(Source):
 
         def attempt() -> T:
             limits = RequestBudget(endpoint=self.endpoint, files=files, request_deadline=self.options.request_deadline,
-                                   ends_at=ends_at, max_body=max_body, max_pages=self.options.max_pages)
+                                   ends_at=ends_at, max_body=max_body, max_pages=self.options.max_pages,
+                                   max_api_bytes=self.options.max_api_bytes)
             try:
                 with budget(limits):
                     return call()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..constants import (
     HUB_DEFAULT_ENDPOINT,
+    HUB_MAX_API_BYTES,
     HUB_MAX_DOWNLOAD,
     HUB_MAX_FILE_DOWNLOAD,
     HUB_MAX_PAGES,
@@ -42,6 +43,7 @@ class HubOptions:
         request_deadline: seconds one request may take in all (a dripping server trips it).
         scan_deadline: seconds the scan may spend waiting on the Hub, retries and backoff included.
         max_pages: pages of a file listing before it is refused.
+        max_api_bytes: bytes of one API answer (model info, a page of the file list).
     """
 
     token: str | bool | None = field(default=None, repr=False)
@@ -54,6 +56,7 @@ class HubOptions:
     request_deadline: float = HUB_REQUEST_DEADLINE_SECONDS
     scan_deadline: float = HUB_SCAN_DEADLINE_SECONDS
     max_pages: int = HUB_MAX_PAGES
+    max_api_bytes: int = HUB_MAX_API_BYTES
 
 
 def with_endpoint(options: HubOptions | None, endpoint: str | None) -> HubOptions:

@@ -477,6 +477,17 @@ def test_cli_oversize_body_counts_what_arrived(hub: FakeHub, tmp_path: Path) -> 
     assert elapsed < 60
 
 
+def test_an_api_answer_over_its_cap(tmp_path: Path) -> None:
+    root = tmp_path / "hub"
+    shutil.copytree(FIXTURES / OPEN, root / OPEN)
+    (root / OPEN / ".fakehub.yaml").write_text("info: {padding: '" + "x" * 20000 + "'}\n")
+    with FakeHub(root) as fake:
+        with pytest.raises(HubUnavailableError, match=r"it announced a body of \d+ bytes, over the 4096 bytes "
+                                                      r"allowed; not read, 1 attempt"):
+            _source(fake, tmp_path, max_api_bytes=4096).describe()
+        assert _source(fake, tmp_path / "again").describe().repo_id == OPEN  # 64 MiB by default
+
+
 @pytest.mark.parametrize("info", ["siblings: 5", "siblings: [{rfilename: 7, size: x}]", "sha: [1, 2]"])
 def test_an_info_answer_that_makes_no_sense(tmp_path: Path, info: str) -> None:
     root = tmp_path / "hub"
