@@ -417,8 +417,8 @@ class FakeHub:
                 the same URL), "redirect-away" (302 to ``/_away/<same path>`` on the other loopback name),
                 "page-loop" (a tree page whose next link is itself), "page-away" (a tree page whose next link is on
                 the other loopback name), "no-sizes" (the info API lists files without sizes), "gzip" (a body GET
-                answers ``Content-Encoding: gzip``, the file followed by ``extra`` zeros compressed: a small bomb),
-                whatever the request's Accept-Encoding.
+                answers ``Content-Encoding: gzip``, the file followed by ``extra`` zeros compressed: a small bomb;
+                on "info", the JSON followed by ``extra`` blanks), whatever the request's Accept-Encoding.
             count: how many matching requests fail; None means all of them (default), except "rate-limit"
                 which defaults to 1.
             repo_type: "model" or "dataset".
@@ -468,7 +468,9 @@ class FakeHub:
                     continue
                 if f.path is not None and f.path != rel:
                     continue
-                if f.fault in _BODY_FAULTS and not body_get or f.fault in _TREE_FAULTS and kind != "tree":
+                if f.fault in _BODY_FAULTS and not (body_get or f.fault == "gzip" and kind == "info"):
+                    continue
+                if f.fault in _TREE_FAULTS and kind != "tree":
                     continue
                 if f.fault == "no-sizes" and kind != "info":
                     continue
@@ -700,6 +702,17 @@ class _Handler(BaseHTTPRequestHandler):
         if not head:
             self.wfile.write(data)
 
+    def _send_gzip_json(self, obj: Any, extra: int) -> None:
+        import gzip
+
+        data = gzip.compress(json.dumps(obj).encode() + b" " * extra)  # trailing blanks: still valid JSON
+        self.send_response(200)
+        for k, v in {"Content-Type": "application/json; charset=utf-8", "Content-Encoding": "gzip",
+                     "Content-Length": str(len(data))}.items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(data)
+
     def _token(self) -> str | None:
         auth = self.headers.get("Authorization") or ""
         return auth[7:].strip() if auth.lower().startswith("bearer ") else None
@@ -805,6 +818,8 @@ class _Handler(BaseHTTPRequestHandler):
             if fault is not None and fault.fault == "no-sizes":
                 for sibling in info.get("siblings") or []:
                     sibling.pop("size", None)
+            if fault is not None and fault.fault == "gzip":
+                return self._send_gzip_json(info, fault.extra)
             return self._send_json(200, info, head=head)
         if kind == "refs":
             return self._send_json(200, repo.refs())

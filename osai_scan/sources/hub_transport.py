@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import threading
 import time
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -232,8 +233,8 @@ class HubTransport(httpx2.HTTPTransport):
         api = not limits.files if limits is not None else request.url.path.startswith("/api/")
         if limits is not None:
             self._check_request(request, url, api, limits)
-            if limits.files:  # sizes are checked on the bytes that arrive: no compression (no gzip bombs)
-                request.headers["Accept-Encoding"] = "identity"
+            # Sizes are checked on the bytes that arrive: ask for no compression (no gzip bombs).
+            request.headers["Accept-Encoding"] = "identity"
         now = time.monotonic()
         deadline = now + (self.deadline if limits is None else limits.request_deadline)
         if limits is not None and limits.ends_at is not None:
@@ -283,16 +284,22 @@ class HubTransport(httpx2.HTTPTransport):
             cap = limits.max_api_bytes if api else (
                 None if limits.max_body is None else max(limits.max_body - limits.body_bytes, 0))
         encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
-        if not api and request.headers.get("Accept-Encoding") == "identity" and encoding not in ("", "identity"):
-            response.close()
-            raise HubRefusedError(f"it sent a {encoding}-compressed body though none was asked for; not read", url=url)
+        decoder = None
+        if encoding not in ("", "identity") and request.headers.get("Accept-Encoding") == "identity":
+            if not api or encoding not in ("gzip", "x-gzip", "deflate"):
+                response.close()
+                raise HubRefusedError(f"it sent a {encoding}-compressed body though none was asked for; not read",
+                                      url=url)
+            # An API answer compressed anyway is decoded here, so its cap counts the decoded bytes.
+            decoder = zlib.decompressobj(zlib.MAX_WBITS | 16 if "gzip" in encoding else zlib.MAX_WBITS)
+            del response.headers["Content-Encoding"]
         length = response.headers.get("Content-Length", "")
         if cap is not None and length.isdigit() and int(length) > cap:
             response.close()
             raise HubRefusedError(f"it announced a body of {int(length)} bytes, over the {cap} bytes allowed; "
                                   "not read", url=url)
         guarded = _GuardedStream(response.stream, cap=cap, limits=None if api else limits, url=url,
-                                 allowed=allowed, timeout=self.timeout)
+                                 allowed=allowed, timeout=self.timeout, decoder=decoder)
         response.stream = guarded  # type: ignore[assignment]
         return response
 
@@ -301,23 +308,35 @@ class _GuardedStream(httpx2.SyncByteStream):
     """A response body cut off at ``cap`` bytes, counted as it arrives; transport failures made transient."""
 
     def __init__(self, inner: Any, *, cap: int | None, limits: RequestBudget | None, url: str,
-                 allowed: float, timeout: float) -> None:
+                 allowed: float, timeout: float, decoder: Any = None) -> None:
         self._inner, self._cap, self._limits, self._url = inner, cap, limits, url
-        self._allowed, self._timeout = allowed, timeout
+        self._allowed, self._timeout, self._decoder = allowed, timeout, decoder
+        self._got = 0
 
     def __iter__(self) -> Iterator[bytes]:
-        got = 0
         try:
             for chunk in self._inner:
-                got += len(chunk)
                 if self._limits is not None:
                     self._limits.body_bytes += len(chunk)
-                if self._cap is not None and got > self._cap:
-                    raise HubRefusedError(f"it sent more than the {self._cap} bytes allowed; stopped there",
-                                          url=self._url)
-                yield chunk
+                if self._decoder is None:
+                    yield self._count(chunk)
+                    continue
+                while chunk:  # decoded a bounded piece at a time: a bomb stops at the cap
+                    room = 1 + (self._cap - self._got if self._cap is not None else len(chunk) * 64)
+                    try:
+                        out = self._decoder.decompress(chunk, room)
+                    except zlib.error as exc:
+                        raise HubRefusedError(f"its compressed answer is corrupt ({exc})", url=self._url) from exc
+                    chunk = self._decoder.unconsumed_tail
+                    yield self._count(out)
         except httpx2.TransportError as exc:
             raise transient(exc, self._url, self._allowed, self._timeout) from exc
+
+    def _count(self, data: bytes) -> bytes:
+        self._got += len(data)
+        if self._cap is not None and self._got > self._cap:
+            raise HubRefusedError(f"it sent more than the {self._cap} bytes allowed; stopped there", url=self._url)
+        return data
 
     def close(self) -> None:
         self._inner.close()

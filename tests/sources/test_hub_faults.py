@@ -488,6 +488,22 @@ def test_an_api_answer_over_its_cap(tmp_path: Path) -> None:
         assert _source(fake, tmp_path / "again").describe().repo_id == OPEN  # 64 MiB by default
 
 
+@pytest.mark.parametrize(("extra", "ok"), [(50 * 1024 * 1024, False), (1000, True)])
+def test_a_compressed_api_answer_is_capped_on_its_decoded_size(hub: FakeHub, tmp_path: Path, extra: int,
+                                                               ok: bool) -> None:
+    """A model info sent gzip-compressed anyway: decoded here, so the cap counts what it decodes to."""
+    hub.inject(OPEN, "gzip", on="info", extra=extra)
+    source = _source(hub, tmp_path, max_api_bytes=1024 * 1024)
+    if ok:
+        assert len(list(source.iter_files())) == 6
+    else:
+        with _Timer() as t, pytest.raises(HubUnavailableError, match=r"it sent more than the 1048576 bytes allowed; "
+                                                                     r"stopped there, 1 attempt"):
+            source.describe()
+        assert t.elapsed < 10
+    assert [h.get("accept-encoding") for _, _, h in hub.requests] == ["identity"]
+
+
 @pytest.mark.parametrize("info", ["siblings: 5", "siblings: [{rfilename: 7, size: x}]", "sha: [1, 2]"])
 def test_an_info_answer_that_makes_no_sense(tmp_path: Path, info: str) -> None:
     root = tmp_path / "hub"
