@@ -266,8 +266,10 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     """
     options = options or ScanOptions()
     stats = options.stats if options.stats is not None else ScanStats()
+    start = time.perf_counter()
     rules = _rules_in_force(options.rules_dirs)
     profile = rules.profile(options.profile)
+    stats.timed("rules", start)
     source = open_source(target, options.revision, options.hub, options.hash_weights) \
         if isinstance(target, str) else target
     knowledge = LicenseKnowledge(rules)
