@@ -419,8 +419,9 @@ class Classifier:
         return self._graph
 
     def _usage_condition(self, rule: ComponentRule, path: str, labels: dict[str, Explanation]) -> str | None:
-        def label_of(other: str) -> Component | None:
-            return labels[other].classification.component if other in labels else None
+        def label_of(other: str) -> tuple[Component, str] | None:
+            found = labels.get(other)
+            return (found.classification.component, found.classification.rule) if found is not None else None
         return self._usage().evidence(rule, path, label_of)
 
     # -- public -------------------------------------------------------------------------------

@@ -168,9 +168,11 @@ class Usage:
             for target in targets:
                 self.used_by.setdefault(target, set()).add(user)
 
-    def evidence(self, rule: ComponentRule, path: str, label_of: Callable[[str], Component | None]) -> str | None:
+    def evidence(self, rule: ComponentRule, path: str,
+                 label_of: Callable[[str], tuple[Component, str] | None]) -> str | None:
         """What shows that the ``used_by`` and ``uses`` conditions of ``rule`` hold for ``path``;
-        None when one fails (no file counts, or one of them has another label)."""
+        None when one fails (no file counts, or one of them has another label; with ``some``, none
+        of them has one of the labels)."""
         evidence = []
         for condition, others, verb in ((rule.used_by, self.used_by.get(path, set()), "used by"),
                                         (rule.uses, self.uses.get(path, frozenset()), "uses")):
@@ -178,8 +180,14 @@ class Usage:
                 continue
             counted = sorted(o for o in others if label_of(o) is not None
                              and not (condition.ignore and _glob_any(o.lower(), condition.ignore)))
-            if not counted or any(label_of(o) not in condition.labels for o in counted):
+
+            def has(other: str, condition=condition) -> bool:
+                component, rule_id = label_of(other)  # type: ignore[misc]
+                return component in condition.labels and (not condition.rules or _glob_any(rule_id, condition.rules))
+            if condition.some:
+                counted = [o for o in counted if has(o)]
+            if not counted or not all(has(o) for o in counted):
                 return None
             shown = ", ".join(counted[:3]) + (f" and {len(counted) - 3} more" if len(counted) > 3 else "")
-            evidence.append(f"{verb} {shown} (all {'/'.join(c.value for c in condition.labels)})")
+            evidence.append(f"{verb} {shown} ({'' if condition.some else 'all '}{'/'.join(c.value for c in condition.labels)})")
         return "; ".join(evidence)

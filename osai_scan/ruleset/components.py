@@ -127,10 +127,16 @@ class UsageCondition:
         labels: the labels every such file must have (one of them).
         ignore: globs on repo-relative paths (lowercased) of files that do not count: package
             ``__init__.py`` files that only re-export, tests that import what they test.
+        some: when True, one such file with one of the labels is enough (instead of every one).
+        rules: globs on rule ids: when given, a file has "one of the labels" only when one of
+            these rules gave it (``code.inference-*``: inference recognised by its content, not
+            the catch-all ``code.source``).
     """
 
     labels: tuple[Component, ...]
     ignore: tuple[str, ...] = ()
+    some: bool = False
+    rules: tuple[str, ...] = ()
 
 
 _RULE_KEYS = {"id", "component", "reason", "match", "before", "after", "__line__"}
@@ -208,11 +214,15 @@ def _usage(value: Any, key: str, where: str, line: int | None) -> UsageCondition
         return None
     if not isinstance(value, dict) or not value.get("labels"):
         raise RuleError(f"{key!r} must be a mapping with 'labels' (and optional 'ignore' globs)", path=where, line=line)
-    unknown = set(value) - {"labels", "ignore", "__line__"}
+    unknown = set(value) - {"labels", "ignore", "some", "rules", "__line__"}
     if unknown:
-        raise RuleError(f"unknown {key} key(s) {sorted(unknown)} (expected ['ignore', 'labels'])", path=where, line=line)
+        raise RuleError(f"unknown {key} key(s) {sorted(unknown)} (expected ['ignore', 'labels', 'rules', 'some'])",
+                        path=where, line=line)
+    if not isinstance(value.get("some", False), bool):
+        raise RuleError(f"{key}.some must be true or false", path=where, line=line)
     labels = tuple(component_of(v, where, line) for v in as_list(value["labels"]))
-    return UsageCondition(labels=labels, ignore=_lower(value, "ignore"))
+    return UsageCondition(labels=labels, ignore=_lower(value, "ignore"), some=value.get("some", False),
+                          rules=_lower(value, "rules"))
 
 
 def parse_component_rule(raw: Any, where: str) -> tuple[ComponentRule, str | None, str | None]:
