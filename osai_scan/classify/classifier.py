@@ -39,6 +39,9 @@ FALLBACK = Classification(
 
 #: JSON and YAML larger than this are not parsed for their keys (the condition fails).
 KEYS_MAX_BYTES = 256 * 1024
+#: A notebook is read this far (its embedded outputs can push the later cells' source past the
+#: usual head); only the source of its cells is searched.
+NOTEBOOK_HEAD_BYTES = 4 * 1024 * 1024
 #: At most this many key paths are collected from one document.
 _MAX_KEY_PATHS = 4096
 #: Key paths are collected this many levels deep (``a``, ``a.b``, ``a.b.c``).
@@ -199,7 +202,10 @@ class Classifier:
 
     def _head(self, path: str) -> bytes | None:
         if path not in self._raw:
-            self._raw[path] = self._read_head(path)
+            if self._read_bytes is not None and path.lower().endswith(".ipynb"):
+                self._raw[path] = self._read_bytes(path, NOTEBOOK_HEAD_BYTES)  # outputs push cells far in
+            else:
+                self._raw[path] = self._read_head(path)
         return self._raw[path]
 
     def _text(self, path: str) -> str | None:
