@@ -242,9 +242,10 @@ def classify_real(rows: list[Row], rules: tuple[ComponentRule, ...], real: Path)
                 return None
         classifier = Classifier(rules, source.head, list(entries), leading)
         wanted = {row.path for row in repo_rows}
-        # The second pass needs the labels of every file that imports or runs another.
+        # The second pass needs the labels of every file that imports or runs another, and
+        # relabels them all as a scan would (a helper's label follows its users' new labels).
         first = {path: classifier.explain(entry) for path, entry in entries.items() if path in wanted or is_user(path)}
-        labels = classifier.refine(list(entries.values()), first, only=wanted)
+        labels = classifier.refine(list(entries.values()), first)
         for row in repo_rows:
             entry = entries.get(row.path)
             if entry is None:
