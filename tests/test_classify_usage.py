@@ -70,8 +70,8 @@ def test_a_helper_imported_only_by_training_code_is_training_code(tmp_path: Path
 
 def test_a_helper_that_inference_also_imports_stays_code(tmp_path: Path) -> None:
     labels = _labels(_tree(tmp_path, {"train.py": TRAIN, "utils.py": HELPER, "sample.py": SAMPLE}))
-    assert labels["utils.py"][:2] == ("code", "code.source")
-    assert labels["sample.py"][0] == "code"
+    assert labels["sample.py"][:2] == ("code", "code.inference-content")
+    assert labels["utils.py"] == ("code", "code.used-by-inference", "used by sample.py (code)")
 
 
 def test_helpers_of_helpers_follow_and_model_definitions_stay_code(tmp_path: Path) -> None:
@@ -86,10 +86,10 @@ def test_helpers_of_helpers_follow_and_model_definitions_stay_code(tmp_path: Pat
 def test_a_shell_script_that_runs_only_training_programs_is_training_code(tmp_path: Path) -> None:
     labels = _labels(_tree(tmp_path, {"stage1.py": TRAIN, "utils.py": HELPER, "sample.py": SAMPLE,
                                       "run_all.sh": "set -e\npython stage1.py\n",
-                                      "demo.sh": "python sample.py --prompt hi\npython stage1.py\n"}))
+                                      "both.sh": "python sample.py --prompt hi\npython stage1.py\n"}))
     assert labels["stage1.py"][:2] == ("training-code", "training-code.structure-loop")
     assert labels["run_all.sh"] == ("training-code", "training-code.runs-training", "uses stage1.py (all training-code)")
-    assert labels["demo.sh"][:2] == ("code", "code.source")
+    assert labels["both.sh"][:2] == ("code", "code.source")  # it also runs inference
 
 
 def test_the_first_pass_alone_never_applies_usage_rules() -> None:
@@ -112,3 +112,20 @@ def test_bad_usage_conditions_are_rule_errors(tmp_path: Path, match: str, messag
         f"rules:\n  - id: local.bad\n    component: code\n    reason: test\n    match: {match}\n", encoding="utf-8")
     with pytest.raises(RuleError, match=message):
         load_rules([tmp_path])
+
+
+def test_only_recognised_inference_code_keeps_a_helper_in_code(tmp_path: Path) -> None:
+    """A user labelled code by the catch-all rule alone is neither inference nor training: mixed users keep code.source."""
+    labels = _labels(_tree(tmp_path, {"train.py": TRAIN, "utils.py": HELPER, "tool.py": "from utils import batches\n"}))
+    assert labels["tool.py"][:2] == ("code", "code.source")
+    assert labels["utils.py"][:2] == ("code", "code.source")
+
+
+def test_a_notebook_whose_outputs_fill_the_head_is_judged_by_its_later_cells(tmp_path: Path) -> None:
+    import json
+    cells = [{"cell_type": "code", "source": ["import torch\n"], "outputs": [{"data": {"text/plain": ["x" * 400_000]}}]},
+             {"cell_type": "code", "source": ["for x in data:\n", "    loss = model(x)\n", "    loss.backward()\n"],
+              "outputs": []}]
+    (tmp_path / "lecture.ipynb").write_text(json.dumps({"cells": cells, "nbformat": 4}), encoding="utf-8")
+    labels = _labels(tmp_path)
+    assert labels["lecture.ipynb"][:2] == ("training-code", "training-code.notebook-trains")
