@@ -48,3 +48,5 @@ HUB_MAX_DOWNLOAD = 64 * 1024 * 1024
 HUB_READ_AHEAD = 64 * 1024
 #: At most this many base models and datasets are looked up on the Hub per scan.
 HUB_MAX_LOOKUPS = 20
+#: ``scan --follow``: at most this many sources in one system (given ones and followed ones).
+MAX_SOURCES = 5

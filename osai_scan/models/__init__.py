@@ -37,6 +37,7 @@ from .files import (
     LfsPointer,
     Match,
     MetadataItem,
+    SourceInfo,
     TargetInfo,
 )
 from .profiles import (
@@ -109,6 +110,7 @@ __all__ = [
     "Requirement",
     "Restriction",
     "Severity",
+    "SourceInfo",
     "Summary",
     "Transfer",
     "TargetInfo",

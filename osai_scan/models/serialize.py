@@ -24,12 +24,16 @@ def to_dict(value: Any, *, _key: str | None = None) -> Any:
     """Turn a record (or a tuple of records) into JSON-ready data.
 
     Enums become their values, tuples become lists, tuples of pairs in ``components`` and the
-    summary counts become objects. ``None`` values are kept so the shape is stable.
+    summary counts become objects. ``None`` values are kept so the shape is stable, except in
+    fields marked ``OMIT_EMPTY`` (those of multi-source scans), left out while None or empty.
     """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {}
         for f in dataclasses.fields(value):
-            out[f.name] = to_dict(getattr(value, f.name), _key=f.name)
+            item = getattr(value, f.name)
+            if f.metadata.get("omit_empty") and (item is None or item == ()):
+                continue  # a field of multi-source scans: absent from one-source reports
+            out[f.name] = to_dict(item, _key=f.name)
         return out
     if isinstance(value, Enum):
         return value.value
