@@ -38,7 +38,18 @@ class _Member:
 
 
 def _given(target: str | Source) -> str:
-    return target if isinstance(target, str) else target.describe().name
+    """The target as the user would type it (without asking a Hub anything)."""
+    if isinstance(target, str):
+        return target
+    given = getattr(target, "given", None)  # local sources keep the path given
+    if isinstance(given, str):
+        return given
+    repo_id = getattr(target, "repo_id", None)
+    if isinstance(repo_id, str):
+        prefix = "datasets/" if getattr(target, "repo_type", "model") == "dataset" else ""
+        revision = getattr(target, "revision", None)
+        return f"hf:{prefix}{repo_id}" + (f"@{revision}" if revision else "")
+    return type(target).__name__
 
 
 def _failed_target(given: str) -> TargetInfo:
@@ -107,7 +118,8 @@ def scan_system(targets: Sequence[str | Source], options: ScanOptions, rules: Ru
         label=m.label, given=m.given,
         target=m.scanned.target if m.scanned else _failed_target(m.given),
         followed_from=m.followed_from,
-        reference=f"{m.reference.source} ({m.reference.matched_by})" if m.reference else None,
+        reference=f"{m.followed_from}/{m.reference.source} ({m.reference.matched_by.split(' at ')[0]})"
+        if m.reference else None,
         files=len(m.scanned.part.files) if m.scanned else 0,
         complete=m.scanned.complete if m.scanned else False,
         error=str(m.error) if m.error else None) for m in members)
