@@ -90,6 +90,11 @@ class FileResult:
     #: starts with ``<label>/``); None, and left out of the JSON, in a one-source scan.
     source: str | None = field(default=None, metadata=OMIT_EMPTY)
 
+    @property
+    def path_in_source(self) -> str:
+        """The path inside its own source (``path`` without the source's label): what path rules match."""
+        return self.path[len(self.source) + 1:] if self.source else self.path
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LicenseCount:

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from typing import Sequence
 
 from ..constants import SOURCE_DATE_EPOCH
-from ..detect.workers import ScanStats
+from ..detect.workers import ScanStats, default_jobs
 from ..models import Report
 from ..sources import Source, open_source
 from .classify import Explanation, classify_target
@@ -63,5 +63,5 @@ def scan(target: str | Source | Sequence[str | Source], options: ScanOptions | N
                      generated_at=_generated_at())
 
 
-__all__ = ["Explanation", "ScanOptions", "ScanStats", "classify_target", "evaluate_profiles", "index_load_seconds",
+__all__ = ["Explanation", "ScanOptions", "ScanStats", "classify_target", "default_jobs", "evaluate_profiles", "index_load_seconds",
            "index_loaded", "preload_index", "scan"]

@@ -219,7 +219,7 @@ def information_evidence(component: Component, policy: ComponentPolicy, facts: S
         if value and value not in ("[]", "{}", "null"):
             evidence.append(f"model card {facts.card_path} lists {key}: {value}")
     for f in facts.files:
-        if any_match(policy.information.files, f.path, f.component, f.rule):
+        if any_match(policy.information.files, f.path_in_source, f.component, f.rule):
             evidence.append(f"{f.path} describes the data ({f.rule})")
     if files:
         evidence.append(f"the {component.value} itself is in the repository ({len(files)} file(s), "
