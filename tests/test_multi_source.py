@@ -100,6 +100,11 @@ def test_mit_code_with_apache_weights_is_open_source_ai(fresh_hub: FakeHub, tmp_
     # the code's from_pretrained reference is not needed any more: the weights are in the system
     assert not [r for r in report.references if r.kind is ReferenceKind.WEIGHTS]
     assert report.complete
+    # path rules of the profiles see a file's path inside its source: the Hub card is the model card
+    mof = report.profile_result("mof").mof
+    assert mof is not None
+    card = next(c for c in mof.components if c.id == "model-card")
+    assert card.paths == ("mit-code/README.md", "sys/tinygpt-apache/README.md")
 
 
 def test_files_at_the_same_paths_stay_distinct(fresh_hub: FakeHub, tmp_path: Path) -> None:
@@ -271,3 +276,18 @@ def test_the_fleet_takes_a_system_per_line(fresh_hub: FakeHub, tmp_path: Path) -
     assert summary["kind"] == "system" and summary["verdict"] == "open-source-ai"
     assert [(s["label"], s["given"]) for s in summary["sources"]] == [("mit-code", code), ("sys/tinygpt-apache", APACHE)]
     assert record["report"]["sources"][1]["target"]["commit"] == summary["sources"][1]["commit"]
+
+
+def test_follow_takes_a_readme_hub_link(fresh_hub: FakeHub, tmp_path: Path) -> None:
+    code = Path(_code(tmp_path, git=False))
+    (code / "src" / "tinygpt" / "load.py").unlink()
+    (code / "README.md").write_text("# TinyGPT\n\nThe weights: [TinyGPT on the Hub](https://huggingface.co/sys/tinygpt-nc).\n",
+                                    encoding="utf-8")
+    alone = scan(str(code), _options(fresh_hub, tmp_path))
+    assert [(r.id, r.matched_by) for r in alone.references] == [
+        ("sys/tinygpt-nc", "weights.hub.link at README.md:3")]
+    report = scan([str(code)], _options(fresh_hub, tmp_path, follow=True))
+    assert [(s.label, s.followed_from) for s in report.sources] == [("mit-code", None), ("sys/tinygpt-nc", "mit-code")]
+    assert report.sources[1].reference == "mit-code/README.md, line 3 (weights.hub.link)"
+    assert report.verdict.status is VerdictStatus.NOT_OPEN_SOURCE_AI
+    assert any("sys/tinygpt-nc/config.json" in r for r in report.verdict.reasons)
