@@ -285,9 +285,9 @@ def test_follow_takes_a_readme_hub_link(fresh_hub: FakeHub, tmp_path: Path) -> N
                                     encoding="utf-8")
     alone = scan(str(code), _options(fresh_hub, tmp_path))
     assert [(r.id, r.matched_by) for r in alone.references] == [
-        ("sys/tinygpt-nc", "weights.hub.link at README.md:3")]
+        ("sys/tinygpt-nc", "weights.hub.page at README.md:3")]
     report = scan([str(code)], _options(fresh_hub, tmp_path, follow=True))
     assert [(s.label, s.followed_from) for s in report.sources] == [("mit-code", None), ("sys/tinygpt-nc", "mit-code")]
-    assert report.sources[1].reference == "mit-code/README.md, line 3 (weights.hub.link)"
+    assert report.sources[1].reference == "mit-code/README.md, line 3 (weights.hub.page)"
     assert report.verdict.status is VerdictStatus.NOT_OPEN_SOURCE_AI
     assert any("sys/tinygpt-nc/config.json" in r for r in report.verdict.reasons)

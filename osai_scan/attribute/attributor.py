@@ -187,11 +187,16 @@ class Attributor:
             if component is not Component.LEGAL:
                 continue
             name = PurePosixPath(path).name.lower()
-            scoped = next((r for r in self.component_rules if _glob(name, r.names)), None)
-            rule = scoped or next((r for r in self.generic_rules if _glob(name, r.names)), None)
+            parent = PurePosixPath(path).parent.name.lower()
+            scoped = next((r for r in self.component_rules
+                           if _glob(name, r.names) and (not r.dirs or _glob(parent, r.dirs))), None)
+            rule = scoped or next((r for r in self.generic_rules if _glob(name, r.names) and not r.dirs), None)
             if rule is None:
                 continue
-            found.append(LicenseFile(path=path, folder=_folder(path), expression=own.get(path),
+            # A license in a folder of licenses for one component (model_licenses/) governs that
+            # component from the folder that holds the licenses folder.
+            folder = _folder(_folder(path)) if rule.dirs else _folder(path)
+            found.append(LicenseFile(path=path, folder=folder, expression=own.get(path),
                                      components=rule.components, rule=rule.id))
             if own.get(path) is None:
                 self.findings.append(self.catalogue.make(

@@ -16,6 +16,7 @@ import yaml
 from ..findings import FindingCatalogue
 from ..licenses import (
     LicenseKnowledge,
+    and_expressions,
     expression_keys,
     expression_to_spdx,
     key_of_spdx,
@@ -155,8 +156,12 @@ class DeclaredReader:
                 detail=f"a license text in LICENSES/ (REUSE layout), used by annotations; the repository's "
                        f"license is declared by {', '.join(elsewhere)}"))
         resolved = [e.expression for e in entries if e.expression]
-        combined = " AND ".join(dict.fromkeys(f"({e})" if " OR " in e else e for e in resolved)) or None
-        if len({frozenset(expression_keys(e)) for e in resolved}) > 1:
+        combined = and_expressions(resolved) or None
+        # Declarations that name a subset of another's licenses agree with it (a README naming the
+        # main license, a LICENSE file that adds the license of a bundled part): only two that
+        # each name a license the other does not are a conflict.
+        keysets = {frozenset(expression_keys(e)) for e in resolved}
+        if any(not (a <= b or b <= a) for a in keysets for b in keysets):
             self.findings.append(self.catalogue.make(
                 "declared.conflict",
                 "The repository declares different licenses: "

@@ -15,10 +15,12 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Collection, Iterable
+from urllib.parse import unquote
 
 from ..licenses import and_expressions, expression_keys, expression_to_spdx, spdx_to_expression
 from ..models import Component, DeclaredLicense, Match
+from ..ruleset import StatementRule
 
 #: A Markdown (ATX or setext) or reStructuredText heading that opens a license section.
 _HEADING = re.compile(r"^(#{1,6})\s*(licen[cs]e|licen[cs]ing|licen[cs]e and (copyright|citation)|copyright and "
@@ -79,12 +81,18 @@ def _matches_in(matches: Iterable[Match], first: int, last: int, skip: frozenset
 
 
 def readme_declaration(path: str, text: str, matches: tuple[Match, ...],
-                       reference_keys: frozenset[str]) -> DeclaredLicense | None:
-    """What the README's license section declares (a license text, or a sentence naming one)."""
+                       reference_keys: frozenset[str], scoped_lines: Collection[int] = ()) -> DeclaredLicense | None:
+    """What the README's license section declares (a license text, or a sentence naming one).
+
+    Args:
+        scoped_lines: lines that put another component than the code under a license ("- ML
+            models: [Apple ML Research Model TOU](./LICENSE_MODELS)"): they declare for that
+            component alone, not for the repository.
+    """
     section = readme_license_section(text)
     if section is None:
         return None
-    found = _matches_in(matches, section[0], section[1], reference_keys)
+    found = [m for m in _matches_in(matches, section[0], section[1], reference_keys) if m.start_line not in scoped_lines]
     if not found:
         return None
     expression = and_expressions([m.expression for m in found])
@@ -187,28 +195,82 @@ def manifest_declarations(path: str, text: str,
     return out
 
 
-def scoped_statements(path: str, text: str, matches: tuple[Match, ...], patterns: Iterable[tuple[str, re.Pattern[str],
-                      tuple[Component, ...]]], reference_keys: frozenset[str]) -> list[ScopedStatement]:
+#: A Markdown link: ``[text](target)``.
+_LINK = re.compile(r"\[[^\]\n]{0,300}\]\(\s*<?(?P<target>[^)\s>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)")
+#: A referenced model's name shorter than this is not looked for in sentences (too generic).
+MODEL_NAME_MIN_CHARS = 4
+
+
+def linked_paths(line: str, folder: str, present: frozenset[str] | set[str]) -> list[str]:
+    """The files of the target that a line's Markdown links point at (relative links only)."""
+    out = []
+    for match in _LINK.finditer(line):
+        target = match.group("target").split("#", 1)[0].split("?", 1)[0]
+        if not target or "://" in target or target.startswith(("mailto:", "/")):
+            continue
+        parts: list[str] = [p for p in folder.split("/") if p]
+        for part in unquote(target).split("/"):
+            if part in ("", "."):
+                continue
+            if part == "..":
+                if not parts:
+                    break
+                parts.pop()
+                continue
+            parts.append(part)
+        else:
+            path = "/".join(parts)
+            if path in present and path not in out:
+                out.append(path)
+    return out
+
+
+def _names_model(subject: str, names: Iterable[str]) -> bool:
+    return any(re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", subject, re.IGNORECASE) for name in names)
+
+
+def scoped_statements(path: str, text: str, matches: tuple[Match, ...], rules: Iterable[StatementRule],
+                      reference_keys: frozenset[str], model_names: Iterable[str] = (),
+                      linked: Callable[[str], str | None] | None = None,
+                      present: frozenset[str] | set[str] = frozenset()) -> list[ScopedStatement]:
     """README sentences that put a component under a license ("the model weights are released
-    under CC-BY-NC-4.0"), with the license ScanCode matched on the sentence's lines.
+    under CC-BY-NC-4.0"), with the license they name.
+
+    The license is the own license of the files the sentence links to ("licensed under the
+    [Tongyi Qianwen LICENSE AGREEMENT](./Tongyi%20Qianwen%20LICENSE%20AGREEMENT)") when the target
+    holds them and their text was recognised; otherwise what ScanCode matched on the sentence's lines.
 
     Args:
-        patterns: (rule id, pattern, components) from ``attribution.yaml`` ``scoped_statements``.
+        rules: the ``scoped_statements`` of ``attribution.yaml``; the first that fits a line wins.
+        model_names: names of the models the target fetches as weights, for ``referenced-model``.
+        linked: a file's own license (None when it has none or is not recognised).
+        present: the target's paths, to resolve links against.
     """
-    lines = text.splitlines()
+    names = sorted({n for n in model_names if len(n) >= MODEL_NAME_MIN_CHARS}, key=len, reverse=True)
+    folder = str(PurePosixPath(path).parent).strip(".")
     out = []
-    for number, line in enumerate(lines, start=1):
-        for rule, pattern, components in patterns:
-            if not pattern.search(line):
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > 10_000:
+            continue
+        for rule in rules:
+            found_at = rule.pattern.search(line)
+            if not found_at:
                 continue
-            found = [m for m in _matches_in(matches, 1, number, reference_keys)
-                     if number <= (m.end_line or m.start_line or 0)]
-            if not found:
+            if rule.subject == "referenced-model" and not _names_model(line[:found_at.start()], names):
                 continue
-            expression = and_expressions([m.expression for m in found])
-            for component in components:
+            expressions = []
+            if linked is not None:
+                expressions = [e for e in (linked(p) for p in linked_paths(line, folder, present))
+                               if e and e not in reference_keys and "unknown" not in expression_keys(e)]
+            if not expressions:
+                expressions = [m.expression for m in _matches_in(matches, 1, number + rule.window, reference_keys)
+                               if number <= (m.end_line or m.start_line or 0)]
+            if not expressions:
+                continue
+            expression = and_expressions(expressions)
+            for component in rule.components:
                 out.append(ScopedStatement(component=component, path=path, line=number, expression=expression,
-                                           text=line.strip()[:300], rule=rule))
+                                           text=line.strip()[:300], rule=rule.id))
             break
     return out
 
@@ -221,7 +283,8 @@ TEXT_MAX_BYTES = 1024 * 1024
 
 def collect_declarations(paths: Iterable[str], read_text: Callable[[str], str | None],
                          matches: Callable[[str], tuple[Match, ...]], own: dict[str, str | None],
-                         reference_keys: frozenset[str]) -> list[DeclaredLicense]:
+                         reference_keys: frozenset[str],
+                         statements: Iterable[ScopedStatement] = ()) -> list[DeclaredLicense]:
     """Every declaration besides root license files and the model card.
 
     Args:
@@ -230,6 +293,8 @@ def collect_declarations(paths: Iterable[str], read_text: Callable[[str], str | 
         matches: a file's ScanCode matches, with their roles decided.
         own: path → the license the file's own text grants.
         reference_keys: keys that point elsewhere and declare nothing.
+        statements: the README's scoped statements; those that leave out the code do not
+            declare the repository's license.
 
     Returns:
         The repository-wide declarations: the README's license section, ``LICENSES/``, manifests.
@@ -240,7 +305,10 @@ def collect_declarations(paths: Iterable[str], read_text: Callable[[str], str | 
     if readme is not None:
         text = read_text(readme)
         if text is not None:
-            found = readme_declaration(readme, text, matches(readme), reference_keys)
+            statements = list(statements)
+            with_code = {st.line for st in statements if st.component is Component.CODE}
+            scoped = {st.line for st in statements if st.path == readme} - with_code
+            found = readme_declaration(readme, text, matches(readme), reference_keys, scoped)
             if found is not None:
                 out.append(found)
     for path in sorted(p for p in present if p.startswith("LICENSES/") and p.count("/") == 1):
@@ -261,10 +329,14 @@ def collect_declarations(paths: Iterable[str], read_text: Callable[[str], str | 
 
 
 def readme_statements(paths: Iterable[str], read_text: Callable[[str], str | None], detection: Callable[[str], Any],
-                      statement_rules: Iterable[tuple[str, re.Pattern[str], tuple[Component, ...]]],
-                      reference_keys: frozenset[str]) -> tuple[list[ScopedStatement], str | None, Any]:
+                      statement_rules: Iterable[StatementRule], reference_keys: frozenset[str],
+                      model_names: Iterable[str] = (), linked: Callable[[str], str | None] | None = None,
+                      ) -> tuple[list[ScopedStatement], str | None, Any]:
     """The root README's sentences scoped to a component, and its detection with the matches on
     those lines turned into mentions (a sentence about the weights is not the README's own license).
+
+    Args:
+        model_names, linked: as for ``scoped_statements``.
 
     Returns:
         The statements, the README's path and its detection (None, None when there is no README).
@@ -275,14 +347,15 @@ def readme_statements(paths: Iterable[str], read_text: Callable[[str], str | Non
         return [], None, None
     found = detection(readme)
     text = read_text(readme)
-    if text is None or not found.matches:
+    if text is None:
         return [], readme, found
-    statements = scoped_statements(readme, text, found.matches, statement_rules, reference_keys)
+    statements = scoped_statements(readme, text, found.matches, statement_rules, reference_keys,
+                                   model_names=model_names, linked=linked, present=present)
     lines = {st.line: st.rule for st in statements}
     matches = tuple(replace(m, role="statement", role_rule=lines[m.start_line])
-                    if m.start_line in lines and m.role == "notice" else m for m in found.matches)
+                    if m.start_line in lines and m.role in ("notice", "statement") else m for m in found.matches)
     return statements, readme, replace(found, matches=matches)
 
 
 __all__ = ["READMES", "collect_declarations", "readme_statements", "MANIFESTS", "ScopedStatement", "manifest_declarations", "readme_declaration", "readme_license_section",
-           "scoped_statements"]
+           "scoped_statements", "linked_paths", "MODEL_NAME_MIN_CHARS"]

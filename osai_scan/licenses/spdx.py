@@ -97,9 +97,38 @@ def spdx_to_expression(spdx: str, resolve_ref: Callable[[str], str | None] | Non
     return _SYMBOL.sub(key, spdx), tuple(unresolved)
 
 
+_LICENSING = Licensing()
+
+
+@lru_cache(maxsize=4096)
+def _and_terms(expression: str) -> tuple[str, ...]:
+    """The terms an expression ANDs together, nested ANDs flattened (``a AND (a AND b)`` → a, b);
+    a choice (OR) stays one term, in parentheses. An expression that does not parse is one term."""
+    try:
+        parsed = _LICENSING.parse(expression)
+    except (ExpressionError, TypeError, ValueError):
+        return (f"({expression})" if " " in expression else expression,)
+    if parsed is None:
+        return ()
+    out: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, _LICENSING.AND):
+            for arg in node.args:
+                walk(arg)
+        elif isinstance(node, _LICENSING.OR):
+            out.append(f"({node.render('{symbol.key}')})")
+        else:
+            out.append(node.render("{symbol.key}"))  # type: ignore[attr-defined]
+
+    walk(parsed)
+    return tuple(out)
+
+
 def and_expressions(expressions: Iterable[str]) -> str:
-    """The AND of expressions, each once, compound ones in parentheses (order kept)."""
-    return " AND ".join(dict.fromkeys(f"({e})" if " " in e else e for e in expressions))
+    """The AND of expressions, each term once (nested ANDs flattened, choices kept whole and in
+    parentheses), in the order they come."""
+    return " AND ".join(dict.fromkeys(term for e in expressions for term in _and_terms(e)))
 
 
 def expression_keys(expression: str) -> tuple[str, ...]:

@@ -209,9 +209,14 @@ def scan_source(source: Source, rules: RuleSet, options: ScanOptions, stats: Sca
             texts[path] = _read_text(source, path)
         return texts[path]
 
+    components, globs, max_bytes = rules.weight_files
+    weights_found = weight_references([(e.path, labels[e.path].component) for e in entries],
+                                      lambda p, n: _read_text(source, p, n), rules.weight_sources,
+                                      components, globs, max_bytes)
     statements, readme, readme_detection = readme_statements(
-        paths, read_text, detections.__getitem__,
-        [(r.id, r.pattern, r.components) for r in rules.scoped_statements], rules.reference_keys)
+        paths, read_text, detections.__getitem__, rules.scoped_statements, rules.reference_keys,
+        model_names=[r.id.rsplit("/", 1)[-1] for r in weights_found if r.url == f"{HUB_DEFAULT_ENDPOINT}/{r.id}"],
+        linked=lambda p: attributor.own_expression(detections[p])[0])
     if readme is not None:
         detections[readme] = readme_detection
     for entry in entries:
@@ -222,7 +227,7 @@ def scan_source(source: Source, rules: RuleSet, options: ScanOptions, stats: Sca
     root_files = [lf for lf in license_files if lf.folder == "" and not lf.components]
     reader = DeclaredReader(knowledge, catalogue, _repo_urls(target_info))
     extra = collect_declarations(paths, read_text, lambda p: detections[p].matches, own,
-                                 rules.reference_keys)
+                                 rules.reference_keys, statements)
     declared, declared_expression = reader.read([(lf.path, lf.expression) for lf in root_files], card, card_path, own,
                                                 extra=extra, companions=rules.companions)
     declared_paths = ", ".join(sorted({d.path for d in declared.licenses if d.expression}))
@@ -252,10 +257,8 @@ def scan_source(source: Source, rules: RuleSet, options: ScanOptions, stats: Sca
     if resolved.card_items:
         declared = replace(declared, model_card=declared.model_card + resolved.card_items)
     declarations = component_declarations(license_files, statements, files_t)
-    components, globs, max_bytes = rules.weight_files
     if lacks_files(Component.MODEL, files_t):
-        declarations += weight_references(files_t, lambda p, n: _read_text(source, p, n), rules.weight_sources,
-                                          components, globs, max_bytes)
+        declarations += weights_found
     findings = (attributor.findings + reader.findings + attributor.late_findings()
                 + _scan_findings(files_t, catalogue, options.timeout)
                 + _folder_findings(license_files, declared_expression, catalogue)

@@ -35,14 +35,19 @@ def component_declarations(license_files: Iterable[LicenseFile], statements: Ite
     missing = {c for c in AI_COMPONENTS if lacks_files(c, files)}
     for lf in license_files:
         for component in lf.components:
-            if component in missing and lf.expression:
+            if component in missing:
+                # An unrecognised text still declares that the component is under *a* license:
+                # its terms are unknown until someone reads them (never "no license").
+                expression = lf.expression or "unknown"
                 key = f"{lf.path}#{component.value}"
                 out[key] = Reference(
                     kind=ReferenceKind.DECLARATION, id=lf.path, component=component, name=lf.path,
-                    declared=lf.expression, expression=lf.expression, expression_spdx=expression_to_spdx(lf.expression),
+                    declared=expression, expression=expression, expression_spdx=expression_to_spdx(expression),
                     source=f"{lf.path} (a {component.value} license file)", matched_by=lf.rule,
-                    detail=f"the {component.value} license file of the repository; no {component.value} "
-                           f"{'weights' if component is Component.MODEL else 'files'} are in the target")
+                    detail=f"the {component.value} license file of the repository"
+                           f"{'' if lf.expression else ' (its text is not a license ScanCode recognises: read it)'}; "
+                           f"no {component.value} {'weights' if component is Component.MODEL else 'files'} "
+                           "are in the target")
     for st in statements:
         if st.component in missing:
             key = f"{st.path}:{st.line}#{st.component.value}"

@@ -12,20 +12,20 @@ import fnmatch
 from pathlib import PurePosixPath
 from typing import Callable, Iterable
 
-from ..models import Component, FileResult, Reference, ReferenceKind
+from ..models import Component, Reference, ReferenceKind
 from ..ruleset import WeightSource
 
 #: At most this many weight references are reported (the first, by path and line).
 MAX_REFERENCES = 100
 
 
-def weight_references(files: Iterable[FileResult], read_text: Callable[[str, int], str | None],
+def weight_references(files: Iterable[tuple[str, Component]], read_text: Callable[[str, int], str | None],
                       sources: tuple[WeightSource, ...], components: tuple[Component, ...],
                       globs: tuple[str, ...], max_bytes: int) -> tuple[Reference, ...]:
     """Every place the code names where weights are fetched from, one reference per target.
 
     Args:
-        files: the files of the target.
+        files: the files of the target, as (path, component).
         read_text: a file's text read up to a number of bytes, or None when it cannot be read.
         sources: the patterns of ``weights.yaml``.
         components: only files with one of these labels are read.
@@ -33,11 +33,11 @@ def weight_references(files: Iterable[FileResult], read_text: Callable[[str, int
         max_bytes: bytes read per file at most.
     """
     found: dict[str, Reference] = {}
-    for f in sorted(files, key=lambda x: x.path):
-        name = PurePosixPath(f.path).name
-        if f.component not in components or not any(fnmatch.fnmatch(name, g) for g in globs):
+    for path, component in sorted(files):
+        name = PurePosixPath(path).name
+        if component not in components or not any(fnmatch.fnmatch(name, g) for g in globs):
             continue
-        text = read_text(f.path, max_bytes)
+        text = read_text(path, max_bytes)
         if not text:
             continue
         for number, line in enumerate(text.splitlines(), start=1):
@@ -52,8 +52,8 @@ def weight_references(files: Iterable[FileResult], read_text: Callable[[str, int
                            f"https://github.com/{target}" if source.kind == "torch-hub" else target)
                     found[target] = Reference(
                         kind=ReferenceKind.WEIGHTS, id=target, component=Component.MODEL, name=target,
-                        declared=None, expression=None, expression_spdx=None, source=f"{f.path}, line {number}",
-                        matched_by=f"{source.id} at {f.path}:{number}", url=url,
+                        declared=None, expression=None, expression_spdx=None, source=f"{path}, line {number}",
+                        matched_by=f"{source.id} at {path}:{number}", url=url,
                         detail=("a Hugging Face Hub model the code loads: scan it with "
                                 f"osai-scan scan hf:{target}" if source.kind == "hub" else
                                 "where the code fetches weights from (not downloaded by osai-scan)"))

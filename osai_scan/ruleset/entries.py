@@ -244,6 +244,16 @@ class StatementRule:
     id: str
     components: tuple[Component, ...]
     pattern: re.Pattern[str]
+    #: ``referenced-model``: the text before the pattern on the line must name a model the target
+    #: fetches as weights (the name part of a weights reference, "Qwen-7B" for ``Qwen/Qwen-7B``).
+    subject: str | None = None
+    #: The license may follow the sentence within this many lines ("The following license
+    #: applies to ...", then the notice); 0: on the sentence's own lines.
+    window: int = 0
+
+
+#: The subjects a scoped statement may require.
+STATEMENT_SUBJECTS = ("referenced-model",)
 
 
 def parse_companion(raw: Any, where: str) -> Companion:
@@ -267,13 +277,22 @@ def parse_statement(raw: Any, where: str) -> StatementRule:
     """
     if not isinstance(raw, dict) or not raw.get("id") or not raw.get("components") or not raw.get("pattern"):
         raise RuleError("a scoped statement needs 'id', 'components' and 'pattern'", path=where, line=line_of(raw))
-    check_keys(raw, {"id", "components", "pattern", "reason"}, "scoped statement", where)
+    check_keys(raw, {"id", "components", "pattern", "reason", "subject", "window"}, "scoped statement", where)
+    window = raw.get("window", 0)
+    if not isinstance(window, int) or isinstance(window, bool) or not 0 <= window <= 50:
+        raise RuleError(f"{raw['id']}: window must be a whole number of lines from 0 to 50", path=where,
+                        line=line_of(raw))
+    subject = raw.get("subject")
+    if subject is not None and subject not in STATEMENT_SUBJECTS:
+        raise RuleError(f"{raw['id']}: unknown subject {subject!r} (known: {', '.join(STATEMENT_SUBJECTS)})",
+                        path=where, line=line_of(raw))
     try:
         components = tuple(Component(c) for c in as_list(raw["components"]))
         pattern = re.compile(str(raw["pattern"]))
     except (ValueError, re.error) as exc:
         raise RuleError(f"{raw['id']}: {exc}", path=where, line=line_of(raw)) from None
-    return StatementRule(id=str(raw["id"]), components=components, pattern=pattern)
+    return StatementRule(id=str(raw["id"]), components=components, pattern=pattern,
+                         subject=str(subject) if subject is not None else None, window=window)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

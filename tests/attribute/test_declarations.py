@@ -104,3 +104,162 @@ def test_a_patents_file_beside_the_license_adds_its_terms(tmp_path: Path) -> Non
     model_py = next(f for f in report["files"] if f["path"] == "src/model.py")
     assert (model_py["license"], model_py["attribution"]["source"]) == ("bsd-new AND facebook-patent-rights-2",
                                                                         "declared")
+
+
+_NAMED_MODEL_README = (
+    "# TinyGPT\n\n## License\n\nThe source code is released under the MIT License.\n\n"
+    "- {name} is licensed under the [TinyGPT Model License Agreement](./TinyGPT%20MODEL%20LICENSE%20AGREEMENT)"
+    " that can be found at the corresponding Hub repository.\n")
+
+
+def _named_model_repo(tmp_path: Path, name: str) -> dict:
+    from osai_scan.licenses import scancode_license_text
+
+    target = tmp_path / name
+    shutil.copytree(case_dir("weights-elsewhere-mit"), target)
+    (target / "README.md").write_text(_NAMED_MODEL_README.format(name=name), encoding="utf-8")
+    (target / "TinyGPT MODEL LICENSE AGREEMENT").write_text(scancode_license_text("cc-by-nc-4.0"), encoding="utf-8")
+    return validate_report(report_dict(scan(str(target), ScanOptions(use_cache=False))))
+
+
+def test_a_sentence_naming_a_fetched_model_declares_the_linked_license(tmp_path: Path) -> None:
+    # The code fetches acme/tinygpt-124m; the README says "tinygpt-124m is licensed under [a
+    # linked file]": the linked file's own license (CC-BY-NC-4.0, not what ScanCode saw on the
+    # README line) decides the Model.
+    report = _named_model_repo(tmp_path, "tinygpt-124m")
+    declarations = [(r["id"], r["matched_by"], r["expression"]) for r in report["references"]
+                    if r["kind"] == "declaration"]
+    assert declarations == [("README.md:7", "attribution.statement.named-model", "cc-by-nc-4.0")]
+    model = report["components"]["model"]
+    assert (model["presence"], model["status"]) == ("declared", "not-open")
+    assert report["verdict"]["status"] == "not-open-source-ai"
+
+
+def test_a_sentence_naming_another_model_declares_nothing(tmp_path: Path) -> None:
+    report = _named_model_repo(tmp_path, "othergpt-7b")
+    assert [r for r in report["references"] if r["kind"] == "declaration"] == []
+    assert report["verdict"]["status"] == "undetermined"
+
+
+def test_an_unrecognised_model_license_file_declares_an_unknown_license(tmp_path: Path) -> None:
+    target = tmp_path / "repo"
+    shutil.copytree(case_dir("weights-elsewhere-mit"), target)
+    (target / "README.md").write_text("# TinyGPT\n", encoding="utf-8")
+    (target / "MODEL_LICENSE").write_text(
+        "The TinyGPT Model Terms\n\n1. You may run the model parameters for research only.\n"
+        "2. You may not use the model parameters for any military purpose.\n", encoding="utf-8")
+    report = validate_report(report_dict(scan(str(target), ScanOptions(use_cache=False))))
+    model = report["components"]["model"]
+    assert (model["presence"], model["status"]) == ("declared", "unknown")
+    declaration = next(r for r in report["references"] if r["kind"] == "declaration")
+    assert (declaration["id"], declaration["expression"]) == ("MODEL_LICENSE", "unknown")
+    assert "not a license ScanCode recognises: read it" in declaration["detail"]
+    assert report["verdict"]["status"] == "undetermined"
+    assert "MODEL_LICENSE" in " ".join(report["verdict"]["reasons"])
+
+
+def test_and_expressions_flatten_nested_ands_and_keep_choices_whole() -> None:
+    from osai_scan.licenses import and_expressions
+
+    assert and_expressions(["apache-2.0 AND (apache-2.0 AND mit)", "apache-2.0"]) == "apache-2.0 AND mit"
+    assert and_expressions(["mit OR apache-2.0", "mit", "gpl-2.0 WITH classpath-exception-2.0"]) == (
+        "(mit OR apache-2.0) AND mit AND gpl-2.0 WITH classpath-exception-2.0")
+    assert and_expressions(["bsd-new AND (mit OR apache-2.0)", "mit OR apache-2.0"]) == "bsd-new AND (mit OR apache-2.0)"
+    assert and_expressions([]) == ""
+
+
+def test_a_readme_naming_part_of_the_license_files_licenses_is_no_conflict(tmp_path: Path) -> None:
+    # gpt-neox's layout: the LICENSE file holds the Apache-2.0 text and the MIT text of a bundled
+    # part; the README's license section names Apache-2.0 alone. That agrees; a README naming
+    # BSD-3-Clause would not.
+    from osai_scan.licenses import scancode_license_text
+
+    root = tmp_path / "repo"
+    (root / "src").mkdir(parents=True)
+    (root / "LICENSE").write_text(scancode_license_text("apache-2.0") + "\n\n" + scancode_license_text("mit"),
+                                  encoding="utf-8")
+    (root / "src" / "model.py").write_text("import torch\n", encoding="utf-8")
+    findings = {}
+    for name, readme in (("apache", "Apache License 2.0"), ("bsd", "BSD 3-Clause License")):
+        (root / "README.md").write_text(f"# X\n\n## License\n\nThis project is released under the {readme}.\n",
+                                        encoding="utf-8")
+        report = report_dict(scan(str(root), ScanOptions(use_cache=False)))
+        findings[name] = [f["id"] for f in report["findings"] if f["id"] == "declared.conflict"]
+        model_py = next(f for f in report["files"] if f["path"] == "src/model.py")
+        findings[name + "-license"] = model_py["license"]
+    assert findings == {"apache": [], "apache-license": "apache-2.0 AND mit",
+                        "bsd": ["declared.conflict"], "bsd-license": "apache-2.0 AND mit AND bsd-new"}
+
+
+def _tree(root: Path, files: dict[str, str]) -> dict:
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return validate_report(report_dict(scan(str(root), ScanOptions(use_cache=False))))
+
+
+def test_a_license_section_listing_licenses_per_component(tmp_path: Path) -> None:
+    # ml-mobileclip's layout: "- Code: [MIT](./LICENSE)", "- ML models: [...](./LICENSE_MODELS)",
+    # "- Data: [CC-BY-NC-ND](./LICENSE_DATA)". The model and data lines declare for their
+    # component, not for the repository: the code stays MIT.
+    from osai_scan.licenses import scancode_license_text
+
+    report = _tree(tmp_path / "repo", {
+        "LICENSE": scancode_license_text("mit"), "LICENSE_DATA": scancode_license_text("cc-by-nc-nd-4.0"),
+        "WEIGHTS TERMS": scancode_license_text("cc-by-nc-4.0"), "src/model.py": "import torch\n",
+        "README.md": "# X\n\n## License\n\nThis software and accompanying data and models have been released under "
+                     "the following licenses:\n- Code: [MIT](./LICENSE)\n- ML models: [Weights terms](./WEIGHTS%20TERMS)\n"
+                     "- Data: [CC-BY-NC-ND](./LICENSE_DATA)\n"})
+    assert [(d["path"], d["expression"]) for d in report["declared"]["licenses"]] == [
+        ("LICENSE", "mit"), ("README.md", "mit")]
+    model_py = next(f for f in report["files"] if f["path"] == "src/model.py")
+    assert (model_py["component"], model_py["license"]) == ("code", "mit")
+    declarations = sorted((r["id"], r["matched_by"], r["expression"]) for r in report["references"]
+                          if r["kind"] == "declaration")
+    assert declarations == [("LICENSE_DATA", "attribution.data-license-file", "cc-by-nc-nd-4.0")] * 2 + [
+                            ("README.md:7", "attribution.statement.label-model", "cc-by-nc-4.0"),
+                            ("README.md:8", "attribution.statement.label-data", "cc-by-nc-nd-4.0")]
+    assert (report["components"]["code"]["status"], report["components"]["model"]["status"]) == ("open", "not-open")
+    assert report["verdict"]["status"] == "not-open-source-ai"
+
+
+def test_a_folder_of_model_licenses_declares_the_model(tmp_path: Path) -> None:
+    # flux's layout: model_licenses/LICENSE-<model> beside an Apache-2.0 LICENSE for the code.
+    from osai_scan.licenses import scancode_license_text
+
+    report = _tree(tmp_path / "repo", {
+        "LICENSE": scancode_license_text("apache-2.0"), "src/model.py": "import torch\n",
+        "model_licenses/LICENSE-TINY-dev": scancode_license_text("cc-by-nc-4.0"),
+        "model_licenses/LICENSE-TINY-fast": scancode_license_text("apache-2.0"), "README.md": "# X\n"})
+    declarations = sorted((r["id"], r["matched_by"], r["expression"]) for r in report["references"]
+                          if r["kind"] == "declaration")
+    assert declarations == [
+        ("model_licenses/LICENSE-TINY-dev", "attribution.model-licenses-folder", "cc-by-nc-4.0"),
+        ("model_licenses/LICENSE-TINY-fast", "attribution.model-licenses-folder", "apache-2.0")]
+    assert report["components"]["code"]["licenses"][0]["expression"] == "apache-2.0"
+    assert report["verdict"]["status"] == "not-open-source-ai"
+
+
+def test_the_following_license_applies_to_code_and_models(tmp_path: Path) -> None:
+    # Pythia's README: the sentence names code and models; the Apache notice follows it.
+    report = _tree(tmp_path / "repo", {
+        "src/model.py": "import torch\n",
+        "README.md": "# X\n\n## License\nThe following license applies to all code in this GitHub repo, as well as "
+                     "the X models and any other copyrightable artifacts contained in this repository.\n\n```\n"
+                     "   Copyright 2023 X\n\n   Licensed under the Apache License, Version 2.0 (the \"License\");\n"
+                     "   you may not use this file except in compliance with the License.\n   You may obtain a copy "
+                     "of the License at\n\n       http://www.apache.org/licenses/LICENSE-2.0\n```\n"})
+    declaration = [(r["id"], r["matched_by"], r["expression"]) for r in report["references"] if r["kind"] == "declaration"]
+    assert declaration == [("README.md:4", "attribution.statement.following-license", "apache-2.0")]
+    assert (report["components"]["model"]["presence"], report["verdict"]["status"]) == ("declared", "open-source-ai")
+
+
+def test_hub_model_pages_and_kaggle_models_are_weight_references(tmp_path: Path) -> None:
+    report = _tree(tmp_path / "repo", {
+        "LICENSE": "MIT License\n", "src/model.py": "import torch\n",
+        "README.md": "# X\n\n| model | repo |\n|---|---|\n| X [dev] | https://huggingface.co/acme/X.1-dev |\n\n"
+                     "Checkpoints [on Kaggle](https://www.kaggle.com/models/acme/x-3/pyTorch); data at "
+                     "https://huggingface.co/datasets/acme/corpus and [docs](https://huggingface.co/docs/hub).\n"})
+    weights = sorted((r["id"], r["matched_by"]) for r in report["references"] if r["kind"] == "weights")
+    assert weights == [("acme/X.1-dev", "weights.hub.page at README.md:5"),
+                       ("https://www.kaggle.com/models/acme/x-3/pyTorch", "weights.kaggle at README.md:7")]
