@@ -260,6 +260,7 @@ def test_every_format_shows_a_system(fresh_hub: FakeHub, tmp_path: Path) -> None
     assert "CC-BY-NC-4.0 [sys/tinygpt-nc]" in table and "MIT [mit-code]" in table
     markdown = RENDERERS["markdown"](report)
     assert markdown.splitlines()[0] == f"# osai-scan report: {_code(tmp_path)} + {NC}"
+    assert f"| sys/tinygpt-nc | hub | {NC} | {report.sources[1].target.commit} | 4 | given |" in markdown
     sarif = json.loads(RENDERERS["sarif"](report))
     assert [p["repositoryUri"] for p in sarif["runs"][0]["versionControlProvenance"]] == [
         report.sources[1].target.url]
