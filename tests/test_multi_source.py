@@ -292,3 +292,20 @@ def test_follow_takes_a_readme_hub_link(fresh_hub: FakeHub, tmp_path: Path) -> N
     assert report.sources[1].reference == "mit-code/README.md, line 3 (weights.hub.page)"
     assert report.verdict.status is VerdictStatus.NOT_OPEN_SOURCE_AI
     assert any("sys/tinygpt-nc/config.json" in r for r in report.verdict.reasons)
+
+
+def test_source_labels_are_unique_and_never_a_path_prefix_of_another() -> None:
+    from osai_scan.policy.system import source_label
+
+    taken: list[str] = []
+    for name in ("code", "code", "acme", "acme/weights", "datasets/acme/data", "code"):
+        taken.append(source_label(name, taken))
+    assert taken == ["code", "code-2", "acme", "acme--weights", "datasets/acme/data", "code-3"]
+    assert not any(a != b and b.startswith(a + "/") for a in taken for b in taken)
+
+
+def test_a_targets_line_with_an_unbalanced_quote_is_a_usage_error() -> None:
+    from osai_scan.errors import UsageError
+
+    with pytest.raises(UsageError, match="cannot read the targets line"):
+        parse_targets("./code 'hf:org/weights\n")

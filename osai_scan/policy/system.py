@@ -84,8 +84,13 @@ def source_label(name: str, taken: Iterable[str]) -> str:
     def clashes(label: str) -> bool:
         return any(label == t or label.startswith(t + "/") or t.startswith(label + "/") for t in used)
 
+    def nested(label: str) -> bool:
+        return any(label.startswith(t + "/") or t.startswith(label + "/") for t in used)
+
+    if nested(base):  # a Hub id under a folder's label (acme, acme/weights): flatten it, acme--weights
+        base = base.replace("/", "--")
     label, number = base, 2
-    while clashes(label):
+    while clashes(label):  # a slash-free base only meets exact or parent clashes: a number ends them
         label, number = f"{base}-{number}", number + 1
     return label
 
