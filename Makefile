@@ -41,8 +41,8 @@ accuracy: $(STAMP)
 golden: $(STAMP)
 	$(PY) -m tests.golden
 
-## bench: osai-scan against plain ScanCode on a realistic tree, then fleet throughput over 200 fake-Hub
-## repos (about 25 min; figures in bench/out/)
+## bench: osai-scan against plain ScanCode on a realistic tree, then a cold single Hub scan's breakdown
+## next to ScanCode's CLI, then fleet throughput over 200 fake-Hub repos (about 27 min; figures in bench/out/)
 bench: $(STAMP)
 	$(PY) -m bench.run
 

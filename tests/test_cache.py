@@ -137,6 +137,10 @@ def test_warm_cli_rescan_does_not_import_scancode(tmp_path: Path) -> None:
     warm_err, warm = run("warm")
     assert {"licensedcode", "scancode", "typecode"} <= imported(cold_err)
     assert not {"licensedcode", "scancode", "typecode", "jsonschema", "huggingface_hub", "httpx2"} & imported(warm_err)
+    # a JSON report imports no other format (report/__init__ imports a format's module on first use)
+    assert {line.rsplit("|", 1)[-1].strip() for line in warm_err.splitlines()
+            if line.startswith("import time:") and "osai_scan.report" in line} == {
+        "osai_scan.report", "osai_scan.report.json", "osai_scan.report.load"}
     assert "0 matched by ScanCode" in warm_err and " 0 from cache" in cold_err
     assert cold == warm
     (root / "src" / "tinygpt" / "extra.py").write_text(license_text("mit"), encoding="utf-8")

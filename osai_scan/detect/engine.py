@@ -66,6 +66,7 @@ class ScancodeEngine:
         self._get_licenses = get_licenses
         self._injected = get_licenses is not None
         self._kinds: dict[str, str] = {}
+        self._warm = False
         self.load_seconds = 0.0
 
     @property
@@ -73,26 +74,54 @@ class ScancodeEngine:
         """True once the license index is in memory (or a function was injected)."""
         return self._get_licenses is not None
 
-    def load(self) -> None:
-        """Import ScanCode, load its license index and warm it up (about 4 s and 1 GB).
+    def load(self, *, warm_up: bool = True) -> None:
+        """Import ScanCode, load its license index and, with ``warm_up``, warm it up (about 4 s and 1 GB).
+
+        The index is unpickled with the garbage collector off and then frozen (``gc.freeze``):
+        its millions of objects hold no garbage, and a collector tracking them while they are
+        created, and at every later full collection, costs a third of the load and slows the
+        matching. An exact match of a short text then builds what every first match needs. The
+        approximate warm-up (``warm_up``) builds what approximate matching builds at its first
+        use; it pays only before forking workers (they then share it) or in a process that will
+        scan many targets, so a scan in one process skips it (its first approximate match does
+        the same work).
 
         Raises:
             DetectorError: ScanCode is not installed or fails to load.
         """
-        if self._get_licenses is not None:
+        if self._get_licenses is None:
+            start = time.perf_counter()
+            try:
+                from licensedcode.cache import get_index
+                from scancode.api import get_licenses
+            except ImportError as exc:  # pragma: no cover - ScanCode is a hard dependency
+                raise DetectorError(f"ScanCode is not installed ({exc}).",
+                                    hint="Reinstall osai-scan: pip install osai-scan.") from None
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                index = get_index()
+                self._kinds = {rule.identifier: _kind_of(rule) for rule in index.rules_by_rid}
+            finally:
+                gc.freeze()
+                if collecting:
+                    gc.enable()
+            # an exact match imports and builds what every first match needs (the expression
+            # tokenizer, packagedcode), so that no file's time budget pays for it
+            get_licenses(location=None, query_string=_WARM_UP_TEXT, approximate=False)
+            self._get_licenses = get_licenses
+            self.load_seconds = time.perf_counter() - start
+        if warm_up:
+            self.warm_up()
+
+    def warm_up(self) -> None:
+        """Run one approximate match so that ScanCode builds its lazy structures now (once per process)."""
+        if self._warm or self._injected or self._get_licenses is None:
             return
         start = time.perf_counter()
-        try:
-            from licensedcode.cache import get_index
-            from scancode.api import get_licenses
-        except ImportError as exc:  # pragma: no cover - ScanCode is a hard dependency
-            raise DetectorError(f"ScanCode is not installed ({exc}).",
-                                hint="Reinstall osai-scan: pip install osai-scan.") from None
-        index = get_index()
-        get_licenses(location=None, query_string=_WARM_UP_TEXT, approximate=True)
-        self._kinds = {rule.identifier: _kind_of(rule) for rule in index.rules_by_rid}
-        self._get_licenses = get_licenses
-        self.load_seconds = time.perf_counter() - start
+        self._get_licenses(location=None, query_string=_WARM_UP_TEXT, approximate=True)
+        self._warm = True
+        self.load_seconds += time.perf_counter() - start
 
     def rule_kind(self, identifier: str, matcher: str = "") -> str:
         """The kind of the ScanCode rule ``identifier``: ``text``, ``notice``, ``tag``,
@@ -118,7 +147,7 @@ class ScancodeEngine:
         Raises:
             DetectorError: ScanCode is not installed or fails to load.
         """
-        self.load()
+        self.load(warm_up=False)
         if self._injected:
             return {}, 0
         from licensedcode.cache import get_index
@@ -146,7 +175,7 @@ class ScancodeEngine:
         Raises:
             DetectorError: ScanCode is not installed or fails to load.
         """
-        self.load()
+        self.load(warm_up=False)
         assert self._get_licenses is not None
         begin = time.monotonic()
         started = begin if started is None else started

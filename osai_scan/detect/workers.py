@@ -180,11 +180,12 @@ def detect_files(entries: Iterable[FileEntry], labels: dict[str, Classification]
     if text:
         start = time.perf_counter()
         progress("load index", finished[0], len(todo))
-        detector.engine.load()
+        forking = jobs > 1 and len(text) >= MIN_POOL_FILES
+        detector.engine.load(warm_up=forking)  # workers share what the warm-up builds
         stats.index_loaded = True
         stats.timed("index load", start)
         start = time.perf_counter()
-        if jobs > 1 and len(text) >= MIN_POOL_FILES:
+        if forking:
             stats.workers = min(jobs, len(text))
             for task in text:
                 detector.prefetch(task)

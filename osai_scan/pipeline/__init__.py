@@ -10,6 +10,7 @@ Takes in: a target (or an opened ``Source``), or a list of them for one AI syste
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timezone
 from typing import Sequence
 
@@ -48,8 +49,10 @@ def scan(target: str | Source | Sequence[str | Source], options: ScanOptions | N
     """
     options = options or ScanOptions()
     stats = options.stats if options.stats is not None else ScanStats()
+    start = time.perf_counter()
     rules = rules_in_force(options.rules_dirs)
     profile = rules.profile(options.profile)
+    stats.timed("rules", start)
     targets = [target] if isinstance(target, (str, Source)) else list(target)
     if len(targets) != 1 or options.follow:
         return scan_system(targets, options, rules, profile, stats, _generated_at())

@@ -259,7 +259,21 @@ def test_hub_model_pages_and_kaggle_models_are_weight_references(tmp_path: Path)
         "LICENSE": "MIT License\n", "src/model.py": "import torch\n",
         "README.md": "# X\n\n| model | repo |\n|---|---|\n| X [dev] | https://huggingface.co/acme/X.1-dev |\n\n"
                      "Checkpoints [on Kaggle](https://www.kaggle.com/models/acme/x-3/pyTorch); data at "
-                     "https://huggingface.co/datasets/acme/corpus and [docs](https://huggingface.co/docs/hub).\n"})
+                     "https://huggingface.co/datasets/acme/corpus and [docs](https://huggingface.co/docs/hub); "
+                     "deploy on https://huggingface.co/inference-endpoints/dedicated.\n"})
     weights = sorted((r["id"], r["matched_by"]) for r in report["references"] if r["kind"] == "weights")
     assert weights == [("acme/X.1-dev", "weights.hub.page at README.md:5"),
                        ("https://www.kaggle.com/models/acme/x-3/pyTorch", "weights.kaggle at README.md:7")]
+
+
+def test_a_sentence_about_our_models_declares_the_model_not_the_code(tmp_path: Path) -> None:
+    # Qwen's README (no LICENSE file): "All our open-weight models are licensed under Apache
+    # 2.0." declares the Model; it says nothing of the code, which stays unlicensed.
+    report = _tree(tmp_path / "repo", {
+        "src/model.py": "import torch\n",
+        "README.md": "# X\n\n## License Agreement\n\nAll our open-weight models are licensed under Apache 2.0.\n"})
+    declaration = [(r["id"], r["matched_by"], r["expression"]) for r in report["references"] if r["kind"] == "declaration"]
+    assert declaration == [("README.md:5", "attribution.statement.our-models", "apache-2.0")]
+    assert report["declared"]["licenses"] == []
+    assert (report["components"]["code"]["status"], report["components"]["model"]["status"]) == ("unlicensed", "open")
+    assert report["verdict"]["status"] == "undetermined"

@@ -31,6 +31,8 @@ def test_source_date_epoch_sets_every_timestamp(copy_case, monkeypatch: pytest.M
     assert {a["annotationDate"] for f in spdx["files"] for a in f["annotations"]} == {"2023-11-14T22:13:20Z"}
     cdx = json.loads(RENDERERS["cyclonedx-json"](report))
     assert cdx["metadata"]["timestamp"] == "2023-11-14T22:13:20+00:00"
+    spdx3 = json.loads(RENDERERS["spdx3-json"](report))
+    assert [e["created"] for e in spdx3["@graph"] if e["type"] == "CreationInfo"] == ["2023-11-14T22:13:20Z"]
     sarif = json.loads(RENDERERS["sarif"](report))
     assert sarif["runs"][0]["invocations"][0]["endTimeUtc"] == "2023-11-14T22:13:20Z"
     unset = scan(str(copy_case("mit-code-llama-weights", git_repo=True)), ScanOptions(use_cache=False))
@@ -39,3 +41,7 @@ def test_source_date_epoch_sets_every_timestamp(copy_case, monkeypatch: pytest.M
     unset = scan(str(copy_case("mit-code-llama-weights", git_repo=True)), ScanOptions(use_cache=False))
     assert json.loads(RENDERERS["spdx-json"](unset))["creationInfo"]["created"] == "1970-01-01T00:00:00Z"
     assert json.loads(RENDERERS["spdx-json"](unset))["documentNamespace"] != spdx["documentNamespace"]
+    unset3 = json.loads(RENDERERS["spdx3-json"](unset))
+    assert [e["created"] for e in unset3["@graph"] if e["type"] == "CreationInfo"] == ["1970-01-01T00:00:00Z"]
+    (document,) = [e for e in unset3["@graph"] if e["type"] == "SpdxDocument"]
+    assert document["spdxId"] != next(e["spdxId"] for e in spdx3["@graph"] if e["type"] == "SpdxDocument")
