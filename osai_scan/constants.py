@@ -33,7 +33,14 @@ SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
 HUB_DEFAULT_ENDPOINT = "https://huggingface.co"
 #: Longest wait, in seconds, for any single network operation against the Hub (connect, read, write).
 HUB_TIMEOUT_SECONDS = float(os.environ.get("OSAI_SCAN_HUB_TIMEOUT", 10))
-#: Attempts per Hub request before giving up on 429, 5xx, timeouts and cut connections.
+#: Longest time, in seconds, one Hub request may take in all (connect, headers and body): a server
+#: that drips its answer a byte at a time never trips ``HUB_TIMEOUT_SECONDS`` but trips this.
+HUB_REQUEST_DEADLINE_SECONDS = float(os.environ.get("OSAI_SCAN_HUB_REQUEST_DEADLINE", 60))
+#: Longest time, in seconds, one scan may spend waiting on the Hub (requests, retries and backoff
+#: together); past it the scan stops with a one-line error (exit 3).
+HUB_SCAN_DEADLINE_SECONDS = float(os.environ.get("OSAI_SCAN_HUB_DEADLINE", 1800))
+#: Attempts per Hub request before giving up on 429, 5xx, timeouts and cut connections. This is the
+#: only retry in force: huggingface_hub's own retries are switched off (``sources/hub_transport.py``).
 HUB_ATTEMPTS = 3
 #: First backoff between attempts, in seconds (doubled each time) when the server gives no Retry-After.
 HUB_BACKOFF_SECONDS = 0.5
@@ -46,6 +53,12 @@ HUB_MAX_DOWNLOAD = 64 * 1024 * 1024
 #: A read of at most this many bytes of a large (LFS) file is a ranged request, never a download
 #: (content sniffing of extension-less files). Weight headers are read exactly, with no read-ahead.
 HUB_READ_AHEAD = 64 * 1024
+#: A file listing spread over more pages than this is refused (a ``Link: rel=next`` that never ends).
+HUB_MAX_PAGES = int(os.environ.get("OSAI_SCAN_HUB_MAX_PAGES", 1000))
+#: Redirects followed for one Hub request (a loop stops here).
+HUB_MAX_REDIRECTS = 10
+#: An API answer (model info, a page of the file list) larger than this is not read.
+HUB_MAX_API_BYTES = 64 * 1024 * 1024
 #: At most this many base models and datasets are looked up on the Hub per scan.
 HUB_MAX_LOOKUPS = 20
 #: ``scan --follow``: at most this many sources in one system (given ones and followed ones).

@@ -103,6 +103,18 @@ class HubUnavailableError(HubError):
     """The Hub did not answer usefully (5xx, timeouts, cut connections) after the bounded retries."""
 
 
+class HubDeadlineError(HubUnavailableError):
+    """The scan used up its Hub time budget (``HUB_SCAN_DEADLINE_SECONDS``, OSAI_SCAN_HUB_DEADLINE).
+
+    Attributes:
+        deadline: the budget in seconds.
+    """
+
+    def __init__(self, message: str, *, repo_id: str, deadline: float, hint: str | None = None) -> None:
+        super().__init__(message, repo_id=repo_id, hint=hint)
+        self.deadline = deadline
+
+
 class DownloadCapExceededError(HubError):
     """Reading the evidence would download more than the total download cap allows.
 

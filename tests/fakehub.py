@@ -14,6 +14,7 @@ a dataset repo. An optional ``.fakehub.yaml`` in a repo (never served as a repo 
     lfs: ["*.safetensors"]     # files served as LFS (default below, plus any file > 10 MiB)
     lfs_sha256: {path: hex}    # skip hashing big (sparse) files
     info: {downloads: 5}       # extra/overriding keys merged into the info JSON
+    listing_extra: ["../x"]    # paths listed (100 bytes each; LFS for weights) that no file backs: hostile listings
 
 LFS files answer ``302`` to ``/_lfs/<sha256>?...`` on the same server. By default the ``Location`` uses the
 other loopback name (``localhost`` when the endpoint is ``127.0.0.1``): a different origin, like the Hub's CDN,
@@ -22,6 +23,12 @@ so ``get_hf_file_metadata`` stops at the 302 and reads ``X-Linked-Etag``/``X-Lin
 answer also carries ``X-Repo-Commit``.
 
 File bodies are streamed from disk in chunks, honouring one ``Range: bytes=a-b``; big sparse files are fine.
+
+A misbehaving Hub is one ``inject()`` away: besides errors, stalls and cut bodies, it can drip its
+answers a byte at a time, send bodies larger than it lists, redirect in a loop or to another host
+(``/_away/...`` on the other loopback name serves the same content and records who asked), hand out
+next-page links that loop or leave for another host, and list files without sizes (which makes a
+client fall back to the paginated tree listing).
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ import json
 import re
 import socket
 import socketserver
+import sys
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -46,7 +54,11 @@ DEFAULT_LFS_PATTERNS = ("*.safetensors", "*.gguf", "*.bin", "*.pt", "*.onnx", "*
 LFS_SIZE_THRESHOLD = 10 * 1024 * 1024
 DEFAULT_PAGE_SIZE = 50
 CHUNK = 64 * 1024
-FAULTS = ("gated", "not-found", "revision-not-found", "rate-limit", "server-error", "truncate", "stall")
+FAULTS = ("gated", "not-found", "revision-not-found", "rate-limit", "server-error", "truncate", "stall",
+          "drip", "oversize", "gzip", "redirect-loop", "redirect-away", "page-loop", "page-away", "no-sizes")
+#: Faults that only ever hit some requests: body GETs, tree pages, the info API.
+_BODY_FAULTS = ("truncate", "oversize", "gzip")
+_TREE_FAULTS = ("page-loop", "page-away")
 # Request kinds a fault can be limited to with ``inject(..., on=...)``.
 KINDS = ("info", "tree", "paths-info", "refs", "head", "get", "lfs")
 RECORDED_HEADERS = ("host", "range", "authorization", "accept-encoding", "content-type")
@@ -108,6 +120,7 @@ class FileEntry:
     size: int
     is_lfs: bool
     sha256_override: str | None = None
+    fake: bool = False  # listed only (``listing_extra``): no content behind it
 
     @property
     def sha256(self) -> str:
@@ -122,6 +135,8 @@ class FileEntry:
     @property
     def oid(self) -> str:
         """Git blob id: of the content, or of the LFS pointer for LFS files."""
+        if self.fake and not self.is_lfs:
+            return hashlib.sha1(self.path.encode()).hexdigest()
         return git_blob_sha1(self.pointer) if self.is_lfs else _file_hash(self.abspath, "git")
 
     def lfs_info(self, sha_key: str) -> dict:
@@ -188,6 +203,15 @@ class Repo:
                 out.append(FileEntry(rel, p, size, self.is_lfs(rel, size), overrides.get(rel)))
         return out
 
+    def extra_files(self) -> list[FileEntry]:
+        """The ``listing_extra`` paths: listed with 100 bytes each, never backed by a file."""
+        out = []
+        for rel in self.config.get("listing_extra") or []:
+            rel = str(rel)
+            out.append(FileEntry(rel, self.path / "__listing_extra__", 100, self.is_lfs(rel, 100),
+                                 hashlib.sha256(rel.encode()).hexdigest(), fake=True))
+        return out
+
     def dirs(self) -> list[str]:
         """All directories of the repo (repo-relative, sorted)."""
         return [p.relative_to(self.path).as_posix() for p in self._walk() if p.is_dir()]
@@ -228,6 +252,31 @@ class _Fault:
     remaining: int | None
     on: frozenset[str] | None
     retry_after: int
+    interval: float = 0.2
+    extra: int = 0
+    after: int = 0
+    path: str | None = None
+    announce: bool = True
+
+
+class _Drip:
+    """A writer that sends one byte every ``interval`` seconds (until the client leaves or the hub stops)."""
+
+    def __init__(self, raw: Any, interval: float, stopping: threading.Event) -> None:
+        self.raw, self.interval, self.stopping = raw, interval, stopping
+
+    def write(self, data: bytes) -> int:
+        for i in range(len(data)):
+            if self.stopping.wait(self.interval):
+                raise BrokenPipeError("fake hub stopping")
+            self.raw.write(data[i : i + 1])
+        return len(data)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def __getattr__(self, name: str) -> Any:  # closed, fileno, ...: the socket writer's
+        return getattr(self.raw, name)
 
 
 class FakeHub:
@@ -349,6 +398,11 @@ class FakeHub:
         repo_type: str = "model",
         on: str | Iterable[str] | None = None,
         retry_after: int = 1,
+        interval: float = 0.2,
+        extra: int = 50 * 1024 * 1024,
+        after: int = 0,
+        path: str | None = None,
+        announce: bool = True,
     ) -> None:
         """Make requests about ``repo_id`` fail.
 
@@ -357,13 +411,26 @@ class FakeHub:
             fault: one of ``FAULTS``: "gated" (401, or 403 with a token, X-Error-Code GatedRepo), "not-found"
                 (404 RepoNotFound), "revision-not-found" (404 RevisionNotFound), "rate-limit" (429 with
                 Retry-After), "server-error" (500), "truncate" (a body GET sends its full Content-Length, then
-                half the bytes, then closes), "stall" (no answer until ``stop()``).
+                half the bytes, then closes), "stall" (no answer until ``stop()``), "drip" (the whole answer,
+                status line and headers included, one byte every ``interval`` s), "oversize" (a body GET sends
+                ``extra`` more bytes than the file has, announced in its Content-Length), "redirect-loop" (302 to
+                the same URL), "redirect-away" (302 to ``/_away/<same path>`` on the other loopback name),
+                "page-loop" (a tree page whose next link is itself), "page-away" (a tree page whose next link is on
+                the other loopback name), "no-sizes" (the info API lists files without sizes), "gzip" (a body GET
+                answers ``Content-Encoding: gzip``, the file followed by ``extra`` zeros compressed: a small bomb;
+                on "info", the JSON followed by ``extra`` blanks), whatever the request's Accept-Encoding.
             count: how many matching requests fail; None means all of them (default), except "rate-limit"
                 which defaults to 1.
             repo_type: "model" or "dataset".
             on: limit to request kinds among ``KINDS`` ("resolve" means head+get+lfs; "api" means
                 info+tree+paths-info+refs). "truncate" only ever hits body GETs.
             retry_after: the Retry-After value for "rate-limit".
+            interval: seconds between bytes for "drip".
+            extra: bytes added to a body for "oversize".
+            after: let this many matching requests through before the fault starts.
+            path: limit to requests for this one file (resolve and LFS requests).
+            announce: for "oversize", whether the Content-Length announces the extra bytes (else the body
+                has no length and ends when the connection closes).
 
         Raises:
             ValueError: unknown fault or kind.
@@ -384,20 +451,31 @@ class FakeHub:
                 raise ValueError(f"unknown request kinds {sorted(unknown)}; expected {KINDS}")
             kinds = frozenset(expanded)
         with self._lock:
-            self._faults.setdefault((repo_type, repo_id), []).append(_Fault(fault, count, kinds, retry_after))
+            self._faults.setdefault((repo_type, repo_id), []).append(
+                _Fault(fault, count, kinds, retry_after, interval, extra, after, path, announce))
 
     def clear_faults(self) -> None:
         """Remove every injected fault."""
         with self._lock:
             self._faults.clear()
 
-    def _take_fault(self, repo_type: str, repo_id: str, kind: str, body_get: bool) -> _Fault | None:
+    def _take_fault(self, repo_type: str, repo_id: str, kind: str, body_get: bool,
+                    rel: str | None = None) -> _Fault | None:
         with self._lock:
             faults = self._faults.get((repo_type, repo_id), [])
             for f in faults:
                 if f.on is not None and kind not in f.on:
                     continue
-                if f.fault == "truncate" and not body_get:
+                if f.path is not None and f.path != rel:
+                    continue
+                if f.fault in _BODY_FAULTS and not (body_get or f.fault == "gzip" and kind == "info"):
+                    continue
+                if f.fault in _TREE_FAULTS and kind != "tree":
+                    continue
+                if f.fault == "no-sizes" and kind != "info":
+                    continue
+                if f.after > 0:
+                    f.after -= 1
                     continue
                 if f.remaining is not None:
                     f.remaining -= 1
@@ -429,7 +507,7 @@ class FakeHub:
     def info_json(self, repo: Repo, sha: str, blobs: bool, expand: list[str] | None) -> dict:
         """The ``/api/{models|datasets}/{id}[/revision/{rev}]`` answer."""
         card = repo.card_data()
-        files = repo.files()
+        files = repo.files() + repo.extra_files()
         org = repo.repo_id.split("/")[0]
         siblings = []
         for f in files:
@@ -535,6 +613,12 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 64
     hub: FakeHub
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that hangs up mid-answer (a deadline, a cap) is expected here, not an error of the fake.
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
     def server_bind(self) -> None:
         # Skip HTTPServer.server_bind's socket.getfqdn(), which can block on reverse DNS.
         socketserver.TCPServer.server_bind(self)
@@ -590,8 +674,14 @@ class _Handler(BaseHTTPRequestHandler):
         split = urlsplit(self.path)
         self.query = parse_qs(split.query, keep_blank_values=True)
         segs = [unquote(s) for s in split.path.split("/")[1:]]
+        if segs[:1] == ["_away"]:  # the "other host": same content, no faults (requests are recorded above)
+            self.no_faults = True
+            segs = segs[1:]
+            split = split._replace(path=split.path[len("/_away"):])
         try:
             self._route(method, segs, split.path, body)
+        except _Handled:
+            pass
         except _HubHTTPError as e:
             headers = dict(e.headers)
             if e.code:
@@ -612,6 +702,17 @@ class _Handler(BaseHTTPRequestHandler):
         if not head:
             self.wfile.write(data)
 
+    def _send_gzip_json(self, obj: Any, extra: int) -> None:
+        import gzip
+
+        data = gzip.compress(json.dumps(obj).encode() + b" " * extra)  # trailing blanks: still valid JSON
+        self.send_response(200)
+        for k, v in {"Content-Type": "application/json; charset=utf-8", "Content-Encoding": "gzip",
+                     "Content-Length": str(len(data))}.items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(data)
+
     def _token(self) -> str | None:
         auth = self.headers.get("Authorization") or ""
         return auth[7:].strip() if auth.lower().startswith("bearer ") else None
@@ -619,11 +720,36 @@ class _Handler(BaseHTTPRequestHandler):
     def _authorized(self, repo: Repo) -> bool:
         return self._token() in (repo.config.get("authorized_tokens") or [])
 
-    def _apply_fault(self, repo_type: str, repo_id: str, kind: str, method: str, rev: str | None) -> str | None:
-        """Raise/handle an injected fault; return "truncate" when the body must be cut short."""
-        f = self.hub._take_fault(repo_type, repo_id, kind, body_get=method == "GET" and kind in ("get", "lfs"))
+    def _other_origin(self) -> str:
+        other = "localhost" if self.hub.endpoint.startswith("http://127.0.0.1") else "127.0.0.1"
+        return f"http://{other}:{self.hub.port}"
+
+    def _redirect(self, location: str, head: bool) -> None:
+        data = f"Found. Redirecting to {location}".encode()
+        self.send_response(302)
+        self.send_header("Location", location)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if not head:
+            self.wfile.write(data)
+
+    def _apply_fault(self, repo_type: str, repo_id: str, kind: str, method: str, rev: str | None,
+                     rel: str | None = None) -> _Fault | None:
+        """Raise/handle an injected fault; return it when the route must act on it (truncate, oversize, ...)."""
+        if getattr(self, "no_faults", False):
+            return None
+        f = self.hub._take_fault(repo_type, repo_id, kind, body_get=method == "GET" and kind in ("get", "lfs"),
+                                 rel=rel)
         if f is None:
             return None
+        if f.fault == "drip":
+            self.wfile = _Drip(self.wfile, f.interval, self.hub._stopping)  # type: ignore[assignment]
+            return None
+        if f.fault in ("redirect-loop", "redirect-away"):
+            target = self.path if f.fault == "redirect-loop" else f"{self._other_origin()}/_away{self.path}"
+            self._redirect(target, head=method == "HEAD")
+            raise _Handled
         if f.fault == "stall":
             self.hub._stopping.wait()
             self.close_connection = True
@@ -642,7 +768,7 @@ class _Handler(BaseHTTPRequestHandler):
             raise _HubHTTPError(429, None, "Too Many Requests", {"Retry-After": str(f.retry_after)})
         if f.fault == "server-error":
             raise _HubHTTPError(500, None, "Internal Error - We're working hard to fix this as soon as possible!")
-        return f.fault
+        return f
 
     def _load(self, repo_type: str, repo_id: str, rev: str | None) -> tuple[Repo, str]:
         repo = self.hub.find_repo(repo_type, repo_id)
@@ -683,25 +809,32 @@ class _Handler(BaseHTTPRequestHandler):
             raise _HubHTTPError(404, None, f"Sorry, we can't find the page you are looking for: {raw_path}")
         if (kind == "paths-info") != (method == "POST") or method == "HEAD" and kind != "info":
             raise _HubHTTPError(405, None, f"Method {method} not allowed")
-        self._apply_fault(repo_type, repo_id, kind, method, rev)
+        fault = self._apply_fault(repo_type, repo_id, kind, method, rev)
         repo, sha = self._load(repo_type, repo_id, rev)
         if kind == "info":
             blobs = self.query.get("blobs", ["false"])[-1].lower() in ("1", "true")
             expand = self.query.get("expand") or self.query.get("expand[]")
-            return self._send_json(200, self.hub.info_json(repo, sha, blobs, expand), head=head)
+            info = self.hub.info_json(repo, sha, blobs, expand)
+            if fault is not None and fault.fault == "no-sizes":
+                for sibling in info.get("siblings") or []:
+                    sibling.pop("size", None)
+            if fault is not None and fault.fault == "gzip":
+                return self._send_gzip_json(info, fault.extra)
+            return self._send_json(200, info, head=head)
         if kind == "refs":
             return self._send_json(200, repo.refs())
         if kind == "paths-info":
             return self._send_json(200, self._paths_info(repo, sha, body))
-        return self._tree(repo, sha, "/".join(rest[2:]).strip("/"), raw_path)
+        return self._tree(repo, sha, "/".join(rest[2:]).strip("/"), raw_path, fault)
 
-    def _tree(self, repo: Repo, sha: str, sub: str, raw_path: str) -> None:
+    def _tree(self, repo: Repo, sha: str, sub: str, raw_path: str, fault: _Fault | None = None) -> None:
         recursive = self.query.get("recursive", ["false"])[-1].lower() in ("1", "true")
         if sub and not (repo.path / sub).is_dir() or ".." in sub.split("/"):
             raise _HubHTTPError(404, "EntryNotFound", f"{sub} does not exist on \"{sha}\"", {"X-Repo-Commit": sha})
         prefix = f"{sub}/" if sub else ""
         entries: list[FileEntry | str] = [d for d in repo.dirs() if d.startswith(prefix)]
         entries += [f for f in repo.files() if f.path.startswith(prefix)]
+        entries += [f for f in repo.extra_files() if f.path.startswith(prefix)]
         if not recursive:
             entries = [e for e in entries if "/" not in (e if isinstance(e, str) else e.path)[len(prefix):]]
         entries.sort(key=lambda e: e if isinstance(e, str) else e.path)
@@ -713,6 +846,12 @@ class _Handler(BaseHTTPRequestHandler):
             params = {k: v[-1] for k, v in self.query.items() if k != "cursor"}
             params["cursor"] = str(start + limit)
             headers["Link"] = f'<{self.hub.endpoint}{raw_path}?{urlencode(params)}>; rel="next"'
+        if fault is not None and fault.fault == "page-loop":
+            headers["Link"] = f'<{self.hub.endpoint}{self.path}>; rel="next"'
+        elif fault is not None and fault.fault == "page-away":
+            params = {k: v[-1] for k, v in self.query.items() if k != "cursor"}
+            params["cursor"] = str(start + limit)
+            headers["Link"] = f'<{self._other_origin()}/_away{raw_path}?{urlencode(params)}>; rel="next"'
         self._send_json(200, [tree_entry(e, sha) for e in page], headers)
 
     def _paths_info(self, repo: Repo, sha: str, body: bytes) -> list[dict]:
@@ -731,7 +870,7 @@ class _Handler(BaseHTTPRequestHandler):
         return out
 
     def _resolve(self, method: str, repo_type: str, repo_id: str, rev: str, rel: str) -> None:
-        truncate = self._apply_fault(repo_type, repo_id, method.lower(), method, rev) == "truncate"
+        fault = self._apply_fault(repo_type, repo_id, method.lower(), method, rev, rel)
         repo, sha = self._load(repo_type, repo_id, rev)
         if repo.config.get("disabled"):
             raise _HubHTTPError(403, None, "Access to this resource is disabled.")
@@ -747,7 +886,7 @@ class _Handler(BaseHTTPRequestHandler):
             )
         common = {"X-Repo-Commit": sha, "Accept-Ranges": "bytes"}
         if not f.is_lfs:
-            return self._send_file(method, f, repo.key_prefix, {**common, "ETag": f'"{f.oid}"'}, truncate)
+            return self._send_file(method, f, repo.key_prefix, {**common, "ETag": f'"{f.oid}"'}, fault)
         query = urlencode({"type": repo_type, "repo": repo_id, "path": rel, "commit": sha})
         location = f"/_lfs/{f.sha256}?{query}"
         if self.hub.lfs_origin == "cdn":
@@ -774,7 +913,7 @@ class _Handler(BaseHTTPRequestHandler):
         repo_id = self.query.get("repo", [""])[-1]
         rel = self.query.get("path", [""])[-1]
         commit = self.query.get("commit", [None])[-1]
-        truncate = self._apply_fault(repo_type, repo_id, "lfs", method, None) == "truncate"
+        fault = self._apply_fault(repo_type, repo_id, "lfs", method, None, rel)
         repo = self.hub.find_repo(repo_type, repo_id)
         f = repo.file(rel) if repo is not None else None
         if f is None or not f.is_lfs or f.sha256 != sha256:
@@ -782,9 +921,23 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {"ETag": f'"{f.sha256}"', "Accept-Ranges": "bytes", "Content-Type": "application/octet-stream"}
         if commit:  # only looked at when the redirect is same-origin (lfs_origin="same")
             headers["X-Repo-Commit"] = commit
-        self._send_file(method, f, repo.key_prefix, headers, truncate)  # type: ignore[union-attr]
+        self._send_file(method, f, repo.key_prefix, headers, fault)  # type: ignore[union-attr]
 
-    def _send_file(self, method: str, f: FileEntry, key_prefix: str, headers: dict[str, str], truncate: bool) -> None:
+    def _send_file(self, method: str, f: FileEntry, key_prefix: str, headers: dict[str, str],
+                   fault: _Fault | None) -> None:
+        if fault is not None and fault.fault == "gzip" and method == "GET":
+            import gzip
+
+            data = gzip.compress(f.abspath.read_bytes() + bytes(fault.extra))
+            self.send_response(200)
+            for k, v in {**headers, "Content-Encoding": "gzip", "Content-Length": str(len(data))}.items():
+                self.send_header(k, v)
+            self.end_headers()
+            self.hub._count(f"{key_prefix}/{f.path}", len(data))
+            self.wfile.write(data)
+            return
+        truncate = fault is not None and fault.fault == "truncate"
+        extra = fault.extra if fault is not None and fault.fault == "oversize" else 0
         size, start, end, status = f.size, 0, f.size - 1, 200
         m = re.fullmatch(r"\s*bytes=(\d*)-(\d*)\s*", self.headers.get("Range") or "")
         if method == "GET" and m and (m.group(1) or m.group(2)):
@@ -803,8 +956,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(k, v)
         if status == 206:
             self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
-        self.send_header("Content-Length", str(length))
-        if truncate:
+        if not extra or fault is None or fault.announce:
+            self.send_header("Content-Length", str(length + extra))
+        if truncate or extra:
             self.send_header("Connection", "close")
         self.end_headers()
         if method == "HEAD":
@@ -825,13 +979,28 @@ class _Handler(BaseHTTPRequestHandler):
                     self.hub._count(key, -len(chunk))
                     raise
                 to_send -= len(chunk)
-        if truncate:
+        zeros = bytes(CHUNK)
+        while extra > 0:  # "oversize": more than the file, as much as the Content-Length promised
+            n = min(CHUNK, extra)
+            self.hub._count(key, n)
+            try:
+                self.wfile.write(zeros[:n])
+            except OSError:
+                self.hub._count(key, -n)
+                self.close_connection = True
+                return
+            extra -= n
+        if truncate or fault is not None and fault.fault == "oversize":
             self.wfile.flush()
             self.close_connection = True
 
 
 class _Stalled(Exception):
     """Raised inside a handler once a stalled request is released by ``stop()``."""
+
+
+class _Handled(Exception):
+    """Raised once a fault has sent the whole answer (a redirect)."""
 
 
 __all__ = ["FAULTS", "KINDS", "FakeHub", "git_blob_sha1", "lfs_pointer", "parse_card_data"]

@@ -33,10 +33,10 @@ from tests.corpus.accuracy import (
     split_rows,
 )
 
-#: Accuracy of each part when the rules were last reviewed (2026-12-01, stand-ins): a floor.
-FLOOR = {TUNING: 0.968, HELD_OUT: 0.939}
+#: Accuracy of each part when the rules were last reviewed (2026-12-02, stand-ins): a floor.
+FLOOR = {TUNING: 0.977, HELD_OUT: 0.942}
 #: Whether each part meets the targets today (see the module docstring).
-MEETS_TARGETS = {TUNING: False, HELD_OUT: False}
+MEETS_TARGETS = {TUNING: True, HELD_OUT: False}
 
 
 @pytest.fixture(scope="module")

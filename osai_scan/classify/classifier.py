@@ -24,6 +24,7 @@ from ..models import Classification, Component, FileEntry
 from ..ruleset import MAGIC_BYTES, ComponentRule
 from .signals import Signal
 from .structure import PythonFacts, check, holds_any, python_facts
+from .usage import Usage, UsageGraph, is_user, references
 
 #: Reads the first bytes of a file; returns None when the file cannot be read.
 HeadReader = Callable[[str], "bytes | None"]
@@ -38,6 +39,9 @@ FALLBACK = Classification(
 
 #: JSON and YAML larger than this are not parsed for their keys (the condition fails).
 KEYS_MAX_BYTES = 256 * 1024
+#: A notebook is read this far (its embedded outputs can push the later cells' source past the
+#: usual head); only the source of its cells is searched.
+NOTEBOOK_HEAD_BYTES = 4 * 1024 * 1024
 #: At most this many key paths are collected from one document.
 _MAX_KEY_PATHS = 4096
 #: Key paths are collected this many levels deep (``a``, ``a.b``, ``a.b.c``).
@@ -47,6 +51,8 @@ _YAML_EXTS = (".yaml", ".yml")
 #: A notebook cell's ``source``: a JSON string, or an array of JSON strings.
 _NB_SOURCE = re.compile(r'"source"\s*:\s*(\[\s*(?:"(?:[^"\\]|\\.)*"\s*,?\s*)*\]|"(?:[^"\\]|\\.)*")')
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: The second pass relabels at most this many times over (a helper of a helper of ...).
+_ROUNDS = 4
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -185,7 +191,10 @@ class Classifier:
         self._found: dict[str, dict[tuple[str, int], re.Match[str] | None]] = {}
         self._keys: dict[str, frozenset[str] | None] = {}
         self._folders: dict[str, set[str]] = {}
-        for path in paths or ():
+        self._paths = list(paths or ())
+        self._refs: dict[str, frozenset[str]] = {}
+        self._graph: Usage | None = None
+        for path in self._paths:
             folder, _, name = path.lower().rpartition("/")
             self._folders.setdefault(folder, set()).add(name)
 
@@ -193,7 +202,10 @@ class Classifier:
 
     def _head(self, path: str) -> bytes | None:
         if path not in self._raw:
-            self._raw[path] = self._read_head(path)
+            if self._read_bytes is not None and path.lower().endswith(".ipynb"):
+                self._raw[path] = self._read_bytes(path, NOTEBOOK_HEAD_BYTES)  # outputs push cells far in
+            else:
+                self._raw[path] = self._read_head(path)
         return self._raw[path]
 
     def _text(self, path: str) -> str | None:
@@ -202,6 +214,8 @@ class Classifier:
             text = data.decode("utf-8", "replace") if data is not None else None
             if text is not None and path.lower().endswith(".ipynb"):
                 text = notebook_source(text)
+            if text is not None and path not in self._refs and is_user(path):
+                self._refs[path] = references(path, text)  # kept after forget(): the second pass needs it
             self._texts[path] = text
         return self._texts[path]
 
@@ -357,7 +371,10 @@ class Classifier:
             return False
         return "structure: " + ", ".join(found)
 
-    def _evidence(self, rule: ComponentRule, entry: FileEntry, lower: str) -> tuple[bool, str | None]:
+    def _evidence(self, rule: ComponentRule, entry: FileEntry, lower: str,
+                  labels: dict[str, Explanation] | None = None) -> tuple[bool, str | None]:
+        if rule.needs_labels and labels is None:
+            return False, None  # first pass: the labels of the other files are not known yet
         if not self._path_conditions(rule, entry, lower):
             return False, None
         evidence = []
@@ -389,7 +406,29 @@ class Classifier:
             if magic is None:
                 return False, None
             evidence.append(magic)
+        if labels is not None and rule.needs_labels:
+            usage = self._usage_condition(rule, entry.path, labels)
+            if usage is None:
+                return False, None
+            evidence.append(usage)
         return True, "; ".join(evidence) or None
+
+    # -- second pass: conditions on the labels of the files a file uses or is used by ----------
+
+    def _usage(self) -> Usage:
+        if self._graph is None:
+            for path in self._paths:
+                if path not in self._refs and is_user(path):
+                    self._text(path)  # records its references
+                    self.forget(path)
+            self._graph = Usage(UsageGraph(self._paths), self._refs)
+        return self._graph
+
+    def _usage_condition(self, rule: ComponentRule, path: str, labels: dict[str, Explanation]) -> str | None:
+        def label_of(other: str) -> tuple[Component, str] | None:
+            found = labels.get(other)
+            return (found.classification.component, found.classification.rule) if found is not None else None
+        return self._usage().evidence(rule, path, label_of)
 
     # -- public -------------------------------------------------------------------------------
 
@@ -402,6 +441,41 @@ class Classifier:
                 label = Classification(component=rule.component, rule=rule.id, reason=rule.reason)
                 return Explanation(classification=label, evidence=evidence)
         return Explanation(classification=FALLBACK)
+
+    def refine(self, entries: Iterable[FileEntry], labels: dict[str, Explanation],
+               only: set[str] | None = None) -> dict[str, Explanation]:
+        """The second pass: apply the rules that look at other files' labels (``used_by``, ``uses``).
+
+        A file is relabelled when such a rule comes before the rule that labelled it and holds
+        given the labels of the first pass; relabelling repeats (at most ``_ROUNDS`` times) so
+        that a helper of a helper follows. ``only`` limits which files may change (the others
+        still count as users). Returns the new labels (``labels`` is not changed).
+        """
+        order = {rule.id: number for number, rule in enumerate(self.rules)}
+        later = [(number, rule) for number, rule in enumerate(self.rules) if rule.needs_labels]
+        out = dict(labels)
+        if not later:
+            return out
+        entries = [e for e in entries if e.path in out and (only is None or e.path in only)]
+        for _ in range(_ROUNDS):
+            changed = False
+            for entry in entries:
+                current = out[entry.path]
+                position = order.get(current.classification.rule, len(self.rules))
+                for number, rule in later:
+                    if number >= position:
+                        break
+                    matched, evidence = self._evidence(rule, entry, entry.path.lower(), out)
+                    self.forget(entry.path)
+                    if matched:
+                        if rule.id != current.classification.rule:
+                            label = Classification(component=rule.component, rule=rule.id, reason=rule.reason)
+                            out[entry.path] = Explanation(classification=label, evidence=evidence)
+                            changed = True
+                        break
+            if not changed:
+                break
+        return out
 
     def classify(self, entry: FileEntry) -> Classification:
         """Return the label of ``entry``: the first matching rule, else ``other``."""

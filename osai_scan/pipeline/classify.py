@@ -36,10 +36,12 @@ def classify_target(target: str | Source, rules_dirs: tuple[Path, ...], revision
     source = target if isinstance(target, Source) else open_source(target, revision, hub)
     entries = build_inventory(source)
     classifier = Classifier(rules.component_rules, source.head, [e.path for e in entries], leading(source))
-    out = []
+    first = {}
     for entry in entries:
-        out.append((entry, classifier.explain(entry)))
+        first[entry.path] = classifier.explain(entry)
         classifier.forget(entry.path)
+    labels = classifier.refine(entries, first)
+    out = [(entry, labels[entry.path]) for entry in entries]
     info = source.describe()
     described = {"kind": info.kind, "name": info.name, "revision": info.revision, "commit": info.commit,
                  "rules_digest": rules.digest}

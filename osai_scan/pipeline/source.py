@@ -13,7 +13,8 @@ from ..attribute.attributor import Attributor, LicenseFile
 from ..attribute.declared import DeclaredReader, parse_front_matter
 from ..attribute.reuse import SIDECAR_SUFFIX, ReuseIndex
 from ..attribute.sources import TEXT_MAX_BYTES, collect_declarations, readme_statements
-from ..classify.classifier import Classifier
+from ..classify.classifier import Classifier, Explanation
+from ..classify.usage import in_usage_graph
 from ..constants import HUB_DEFAULT_ENDPOINT, SCHEMA_VERSION
 from ..detect.cache import CacheContext, DetectionCache
 from ..detect.detector import Detector
@@ -122,11 +123,16 @@ def _classify(entries: tuple[FileEntry, ...], classifier: Classifier, cache: Det
             folders.setdefault(folder, []).append(name)
         digests = {f: hashlib.sha256("\0".join(sorted(n)).encode("utf-8", "surrogateescape")).hexdigest()[:32]
                    for f, n in folders.items()}
-        keys = {e.path: context.label_key(e.path, e.size, e.content_id, digests[e.path.lower().rpartition("/")[0]])
+        # A source file's label may depend on the files that import or run it (second pass):
+        # its key also covers every such file's content.
+        usage = hashlib.sha256("\0".join(f"{e.path}\0{e.content_id}" for e in entries if in_usage_graph(e.path))
+                               .encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        keys = {e.path: context.label_key(e.path, e.size, e.content_id, digests[e.path.lower().rpartition("/")[0]]
+                                          + (usage if in_usage_graph(e.path) else ""))
                 for e in entries if e.content_id and e.problem is None}
         hits = cache.get_labels(keys.values())
     labels: dict[str, Classification] = {}
-    fresh = []
+    fresh: set[str] = set()
     for number, entry in enumerate(entries, 1):
         key = keys.get(entry.path)
         if key in hits:
@@ -135,12 +141,14 @@ def _classify(entries: tuple[FileEntry, ...], classifier: Classifier, cache: Det
         else:
             labels[entry.path] = classifier.classify(entry)
             classifier.forget(entry.path)
-            if key is not None:
-                fresh.append((key, labels[entry.path]))
+            fresh.add(entry.path)
         if number % 256 == 0 or number == len(entries):
             progress("classify", number, len(entries))
+    if any(in_usage_graph(path) for path in fresh):  # the second pass: labels that depend on other files' labels
+        first = {path: Explanation(classification=label) for path, label in labels.items()}
+        labels = {path: e.classification for path, e in classifier.refine(entries, first, only=fresh).items()}
     if cache is not None and fresh:
-        cache.put_labels(fresh)
+        cache.put_labels([(keys[path], labels[path]) for path in sorted(fresh) if path in keys])
     return labels
 
 
@@ -359,5 +367,3 @@ def _folder_findings(license_files: list[LicenseFile], declared: str | None,
                 f"Folder '{lf.folder}/' is under {lf.expression} ({lf.path}), while the repository "
                 f"declares {declared}.", paths=[lf.path]))
     return out
-
-

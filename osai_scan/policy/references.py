@@ -77,6 +77,30 @@ class ReferenceResult:
     complete: bool
 
 
+#: A card value shown in a finding is cut to this many characters.
+_MAX_SHOWN = 120
+
+
+def _card_ids(value: Any) -> list[tuple[str, bool]]:
+    """The entries of a card's ``datasets`` / ``base_model``: (text, whether it is a Hub repo id).
+
+    Card values are data: a mapping, a number or a free-text name (``Common Crawl``) is kept as
+    text to report, never looked up.
+    """
+    items = value if isinstance(value, (list, tuple)) else [] if value is None else [value]
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            text = item.strip()
+            if text:
+                out.append((text[:_MAX_SHOWN], len(text) <= 96 and _HUB_ID.fullmatch(text) is not None
+                            and ".." not in text and "--" not in text))
+        elif item is not None:
+            text = json.dumps(item, default=str, ensure_ascii=False, sort_keys=True)
+            out.append((text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…", False))
+    return out
+
+
 def _as_list(value: Any) -> list[str]:
     if value is None:
         return []
@@ -265,8 +289,25 @@ class ReferenceResolver:
                 hint="Scan again when the Hub answers; until then the report is incomplete."))
         return found
 
+    def _not_a_repo_id(self, key: str, value: str, where: str) -> None:
+        self.findings.append(Finding(
+            id="references.not-a-repo-id", severity=Severity.WARNING,
+            message=f"The model card's {key} holds {value!r}, which is not a Hub repository id (ORG/NAME), "
+                    "so it was not looked up.",
+            paths=(where,) if where != "model card" else (),
+            hint="Name the dataset or base model by its Hub id (ORG/NAME), or describe it in the card's text."))
+
     def _datasets(self, card: dict[str, Any], where: str) -> None:
-        names = _as_list(card.get("datasets"))
+        names = []
+        for name, valid in _card_ids(card.get("datasets")):
+            if valid:
+                names.append(name)
+                continue
+            self._not_a_repo_id("datasets", name, where)
+            self.references.append(Reference(
+                kind=ReferenceKind.DATASET, id=name, component=Component.TRAINING_DATA, name=name,
+                declared=None, expression=None, expression_spdx=None, source="none",
+                matched_by=f"datasets ({where})", detail="not a Hub repository id; not looked up"))
         for number, name in enumerate(names):
             found = self._lookup("dataset", name) if number < HUB_MAX_LOOKUPS else None
             if found is None:
@@ -288,9 +329,18 @@ class ReferenceResolver:
     # -- lineage -------------------------------------------------------------------------------
 
     def _lineage(self, card: dict[str, Any], where: str, declared: str | None, present: set[Component]) -> None:
-        relation = str(card.get("base_model_relation") or "derivative")
-        bases, key = _as_list(card.get("base_model")), "base_model"
-        if not bases:  # a PEFT adapter names its base in adapter_config.json even when the card does not
+        relation = str(card.get("base_model_relation") or "derivative")[:_MAX_SHOWN]
+        bases, key = [], "base_model"
+        for base, valid in _card_ids(card.get("base_model")):
+            if valid:
+                bases.append(base)
+                continue
+            self._not_a_repo_id("base_model", base, where)
+            self.references.append(Reference(
+                kind=ReferenceKind.BASE_MODEL, id=base, component=Component.MODEL, name=base, declared=None,
+                expression=None, expression_spdx=None, source="none", matched_by=f"base_model ({where})",
+                detail="not a Hub repository id; not looked up"))
+        if not bases and not card.get("base_model"):  # a PEFT adapter names its base in adapter_config.json
             adapter = self._json_object("adapter_config.json") or {}
             named = adapter.get("base_model_name_or_path")
             if isinstance(named, str) and _HUB_ID.fullmatch(named.strip()):

@@ -29,10 +29,10 @@ from .loader import (
     load_rules,
     split_rule_paths,
 )
-from .components import MAGIC_BYTES, PythonCondition
+from .components import MAGIC_BYTES, PythonCondition, UsageCondition
 from .notices import CommentSyntax, NoticeRules, RoleRule
 from .profiles import CONTENT_TYPES, ComponentPolicy, FileMatcher, InformationSpec, MofComponentSpec, MofSpec, any_match
 
 __all__ = ["Companion", "StatementRule", "WeightSource", "CONTENT_TYPES", "ComponentPolicy", "ComponentRule", "FileMatcher", "InformationSpec", "MofComponentSpec",
            "MofSpec", "any_match", "CommentSyntax", "NoticeRules", "RoleRule", "FindingSpec", "Framework", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
-           "MAGIC_BYTES", "MofLicenses", "PythonCondition", "Profile", "RuleSet", "builtin_rules_dir", "load_rules", "split_rule_paths"]
+           "MAGIC_BYTES", "MofLicenses", "PythonCondition", "UsageCondition", "Profile", "RuleSet", "builtin_rules_dir", "load_rules", "split_rule_paths"]

@@ -51,6 +51,12 @@ class ComponentRule:
         python: structural conditions on a Python file, from its syntax tree (``ast``; never
             executed); all given ones must hold.
         not_python: structural conditions none of which may hold.
+        used_by: the file is imported (Python) or run (a shell script's ``python x.py`` or
+            ``python -m x``) by other files of the inventory, and every one of them, apart from
+            those ``UsageCondition.ignore`` leaves out, got one of these labels from the other
+            rules. Checked in a second pass, once every file has its first label.
+        uses: the file imports or runs files of the inventory, and every one of them got one of
+            these labels from the other rules (second pass too).
     """
 
     id: str
@@ -75,7 +81,14 @@ class ComponentRule:
     magic: tuple[re.Pattern[bytes], ...] = ()
     python: PythonCondition | None = None
     not_python: PythonCondition | None = None
+    used_by: UsageCondition | None = None
+    uses: UsageCondition | None = None
     source: str = ""
+
+    @property
+    def needs_labels(self) -> bool:
+        """True when the rule looks at the labels of other files (``used_by``/``uses``)."""
+        return self.used_by is not None or self.uses is not None
 
 
 #: How many leading bytes ``magic`` conditions see.
@@ -106,10 +119,30 @@ class PythonCondition:
     main_calls: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UsageCondition:
+    """Which labels the files that use (or are used by) a file must have.
+
+    Attributes:
+        labels: the labels every such file must have (one of them).
+        ignore: globs on repo-relative paths (lowercased) of files that do not count: package
+            ``__init__.py`` files that only re-export, tests that import what they test.
+        some: when True, one such file with one of the labels is enough (instead of every one).
+        rules: globs on rule ids: when given, a file has "one of the labels" only when one of
+            these rules gave it (``code.inference-*``: inference recognised by its content, not
+            the catch-all ``code.source``).
+    """
+
+    labels: tuple[Component, ...]
+    ignore: tuple[str, ...] = ()
+    some: bool = False
+    rules: tuple[str, ...] = ()
+
+
 _RULE_KEYS = {"id", "component", "reason", "match", "before", "after", "__line__"}
 _MATCH_KEYS = {"name", "not_name", "path", "ext", "not_ext", "dir", "top_level", "sibling", "content", "min_matches",
                "lines_per_match", "not_content", "keys", "not_keys", "max_size", "not_dir", "magic", "python",
-               "not_python", "__line__"}
+               "not_python", "used_by", "uses", "__line__"}
 _PYTHON_KEYS = {"bases", "loop_calls", "calls", "main_calls"}
 
 
@@ -176,6 +209,22 @@ def _python(value: Any, key: str, exts: tuple[str, ...], where: str, line: int |
     return PythonCondition(**{k: _lower(value, k) for k in _PYTHON_KEYS})
 
 
+def _usage(value: Any, key: str, where: str, line: int | None) -> UsageCondition | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not value.get("labels"):
+        raise RuleError(f"{key!r} must be a mapping with 'labels' (and optional 'ignore' globs)", path=where, line=line)
+    unknown = set(value) - {"labels", "ignore", "some", "rules", "__line__"}
+    if unknown:
+        raise RuleError(f"unknown {key} key(s) {sorted(unknown)} (expected ['ignore', 'labels', 'rules', 'some'])",
+                        path=where, line=line)
+    if not isinstance(value.get("some", False), bool):
+        raise RuleError(f"{key}.some must be true or false", path=where, line=line)
+    labels = tuple(component_of(v, where, line) for v in as_list(value["labels"]))
+    return UsageCondition(labels=labels, ignore=_lower(value, "ignore"), some=value.get("some", False),
+                          rules=_lower(value, "rules"))
+
+
 def parse_component_rule(raw: Any, where: str) -> tuple[ComponentRule, str | None, str | None]:
     """Parse one raw rule mapping; return it with its ``before``/``after`` anchor.
 
@@ -236,6 +285,8 @@ def parse_component_rule(raw: Any, where: str) -> tuple[ComponentRule, str | Non
         magic=_magic(match.get("magic"), where, line),
         python=_python(match.get("python"), "python", exts, where, line),
         not_python=_python(match.get("not_python"), "not_python", exts, where, line),
+        used_by=_usage(match.get("used_by"), "used_by", where, line),
+        uses=_usage(match.get("uses"), "uses", where, line),
         source=f"{where}:{line}" if line else where,
     )
     return rule, raw.get("before"), raw.get("after")

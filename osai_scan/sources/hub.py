@@ -16,7 +16,9 @@ Nothing downloaded is executed, imported or unpickled.
 
 from __future__ import annotations
 
+import re
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterator, TypeVar
@@ -37,20 +39,43 @@ from ..constants import (
 )
 from ..errors import (
     DownloadCapExceededError,
+    HubDeadlineError,
     HubError,
     HubUnavailableError,
 )
 from ..models import FileEntry, LfsPointer, TargetInfo, Transfer
-from .hub_http import RetryPolicy, call_with_retries, install_timeouts, ranged_get
+from .hub_http import RetryPolicy, call_with_retries, ranged_get
 from .hub_options import HubOptions, hub_endpoint, with_endpoint
+from .hub_transport import RequestBudget, budget, install_timeouts
 from .interface import HostModelInfo, RemoteCard, Source
 
 T = TypeVar("T")
 
 #: Weight and data formats whose headers are read with range requests and never downloaded.
 HEADER_EXTS = frozenset({"safetensors", "gguf", "parquet"})
+#: A commit id as the Hub gives it.
+_COMMIT = re.compile(r"[0-9a-f]{40}")
 #: Files the Hub serves even when a repository is gated (its model card).
 _CARD_FILES = frozenset({"README.md", ".gitattributes"})
+
+
+def unsafe_path(path: str) -> str | None:
+    """Why a path from a Hub listing cannot be fetched safely, or None when it can.
+
+    A path is used in a URL (``/{repo}/resolve/{commit}/{path}``) and in the local cache, so one
+    that climbs (``..``), starts at the root, or has empty or ``.`` segments could address
+    another repository or revision, or a file outside the cache folder.
+    """
+    if not path or "\0" in path:
+        return "an empty path or one holding a NUL byte"
+    if path.startswith(("/", "\\")):
+        return "an absolute path"
+    segments = path.replace("\\", "/").split("/")
+    if ".." in segments:
+        return "a path that climbs out of the repository ('..')"
+    if any(s in ("", ".") for s in segments):
+        return "a path with empty or '.' segments"
+    return None
 
 
 def _ext(path: str) -> str:
@@ -133,21 +158,78 @@ class HubSource(Source):
         self._ranges: dict[str, tuple[int, bytes]] = {}
         self._ranged_per_file: dict[str, int] = {}
         self.stats = TransferStats()
+        self._hub_seconds = 0.0
+        self._failed: dict[str, str] = {}
 
     # -- requests ----------------------------------------------------------------------------
 
-    def _call(self, call: Callable[[], T], what: str, repo_id: str | None = None) -> T:
-        return call_with_retries(call, what=what, repo_id=repo_id or self.repo_id, endpoint=self.endpoint,
-                                 revision=self.revision or "main", policy=self.policy)
+    def _call(self, call: Callable[[], T], what: str, repo_id: str | None = None, max_body: int | None = None,
+              arrived: list[int] | None = None, files: bool = False) -> T:
+        """One Hub operation under the one retry policy, within the scan's Hub time budget.
+
+        Each attempt gets its own ``RequestBudget`` (``max_body`` bytes of file body at most);
+        the file body bytes that arrived over all attempts are added to ``arrived[0]``.
+        """
+        started = time.monotonic()
+        with self._lock:
+            left = max(self.options.scan_deadline - self._hub_seconds, 0.0)
+        ends_at = started + left
+
+        def attempt() -> T:
+            limits = RequestBudget(endpoint=self.endpoint, files=files, request_deadline=self.options.request_deadline,
+                                   ends_at=ends_at, max_body=max_body, max_pages=self.options.max_pages,
+                                   max_api_bytes=self.options.max_api_bytes)
+            try:
+                with budget(limits):
+                    return call()
+            finally:
+                if arrived is not None:
+                    arrived[0] += limits.body_bytes
+
+        try:
+            return call_with_retries(attempt, what=what, repo_id=repo_id or self.repo_id, endpoint=self.endpoint,
+                                     revision=self.revision or "main", policy=self.policy, ends_at=ends_at,
+                                     budget_seconds=self.options.scan_deadline)
+        finally:
+            with self._lock:
+                self._hub_seconds += time.monotonic() - started
+
+    def _file_call(self, call: Callable[[], T], what: str, path: str, max_body: int, arrived: list[int]) -> T:
+        """A read of one file: what fails for this file alone becomes an OSError (the file is an error).
+
+        The failure is remembered: later reads of the file fail at once, with no new request.
+        """
+        failed = self._failed.get(path)
+        if failed is not None:
+            raise OSError(failed)
+        try:
+            return self._call(call, what, max_body=max_body, arrived=arrived, files=True)
+        except HubDeadlineError:
+            raise
+        except HubUnavailableError as exc:
+            self._failed[path] = exc.message
+            raise OSError(exc.message) from exc
 
     def _load(self) -> None:
+        try:
+            self._list()
+        except HubError:
+            raise
+        except (OSError, TypeError, ValueError, AttributeError, KeyError) as exc:
+            # An answer the client could not make sense of (not JSON, siblings that are not entries, ...).
+            raise HubUnavailableError(
+                f"The Hub at {self.endpoint} did not serve a usable file list of '{self.repo_id}' "
+                f"({str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__}).",
+                repo_id=self.repo_id, hint="Check that HF_ENDPOINT points at a Hub.") from exc
+
+    def _list(self) -> None:
         with self._lock:
             if self._commit is not None:
                 return
             fetch = self._api.dataset_info if self.repo_type == "dataset" else self._api.model_info
             info = self._call(lambda: fetch(self.repo_id, revision=self.revision, files_metadata=True),
                               "the file list")
-            if not info.sha:
+            if not isinstance(info.sha, str) or not _COMMIT.fullmatch(info.sha):
                 raise HubUnavailableError(f"The Hub at {self.endpoint} did not say which commit revision "
                                           f"'{self.revision or 'main'}' of '{self.repo_id}' is.",
                                           repo_id=self.repo_id, hint="Check that HF_ENDPOINT points at a Hub.")
@@ -169,6 +251,11 @@ class HubSource(Source):
             self._commit = commit
 
     def _entry(self, path: str, size: int, blob_id: str | None, lfs: Any) -> FileEntry:
+        unsafe = unsafe_path(path)
+        if unsafe is not None:
+            return FileEntry(path=path, size=max(int(lfs.size if lfs is not None else size), 0), problem_is_error=True,
+                             problem=f"not fetched: the Hub's file list gives {unsafe}, which could address "
+                                     "another repository or a file outside the cache")
         problem = None
         real_size = lfs.size if lfs is not None else size
         if _ext(path) not in HEADER_EXTS and real_size > self.options.max_file_download:
@@ -195,7 +282,7 @@ class HubSource(Source):
         url = hf_hub_url(self.repo_id, behind[0].path, revision=commit, endpoint=self.endpoint,
                          repo_type=self.repo_type)
         self._call(lambda: get_hf_file_metadata(url, token=self.options.token, endpoint=self.endpoint),
-                   f"'{behind[0].path}'")
+                   f"'{behind[0].path}'", max_body=0, files=True)
 
     # -- Source ----------------------------------------------------------------------------------
 
@@ -266,16 +353,28 @@ class HubSource(Source):
     def lookup_card(self, repo_type: str, repo_id: str) -> RemoteCard:
         """Card metadata of another model or dataset on the same Hub (never its files)."""
         from huggingface_hub.errors import HFValidationError
+        from huggingface_hub.utils import validate_repo_id
 
         from ..errors import HubRateLimitedError
 
+        not_an_id = "not a Hub repository id; not looked up"
         url = f"{self.endpoint}/{'datasets/' if repo_type == 'dataset' else ''}{repo_id}"
+        try:  # a card value that is not a repo id is never sent to the Hub
+            validate_repo_id(repo_id)
+            if repo_id.count("/") != 1:
+                raise HFValidationError("a Hub repository id is ORG/NAME")
+        except HFValidationError:
+            return RemoteCard(repo_type=repo_type, repo_id=repo_id, url=url, error=not_an_id)
         expand = ["cardData", "gated", "sha"]
         fetch = self._api.dataset_info if repo_type == "dataset" else self._api.model_info
         try:
             info = self._call(lambda: fetch(repo_id, expand=expand), "the card metadata", repo_id=repo_id)
         except HFValidationError:
-            return RemoteCard(repo_type=repo_type, repo_id=repo_id, url=url, error="not a valid Hub repository id")
+            return RemoteCard(repo_type=repo_type, repo_id=repo_id, url=url, error=not_an_id)
+        except HubDeadlineError:
+            raise
+        except OSError as exc:  # anything about this one card that is not a Hub failure
+            return RemoteCard(repo_type=repo_type, repo_id=repo_id, url=url, error=str(exc))
         except (HubUnavailableError, HubRateLimitedError) as exc:
             return RemoteCard(repo_type=repo_type, repo_id=repo_id, url=url, error=exc.message, transient=True)
         except HubError as exc:
@@ -314,14 +413,20 @@ class HubSource(Source):
                 self.stats.files_from_cache += 1
             else:
                 self._spend(entry.size, entry.path)
-                cached = self._call(lambda: hf_hub_download(
-                    self.repo_id, entry.path, revision=self.commit, endpoint=self.endpoint,
-                    token=self.options.token, cache_dir=self.options.cache_dir, repo_type=self.repo_type),
-                    f"'{entry.path}'")
+                arrived = [0]
+                try:
+                    # The body may not exceed the listed size: a longer one is cut off where it crosses it.
+                    cached = self._file_call(lambda: hf_hub_download(
+                        self.repo_id, entry.path, revision=self.commit, endpoint=self.endpoint,
+                        token=self.options.token, cache_dir=self.options.cache_dir, repo_type=self.repo_type),
+                        f"'{entry.path}'", entry.path, max_body=entry.size, arrived=arrived)
+                finally:
+                    self.stats.bytes_downloaded += arrived[0]  # what arrived, whether or not the download succeeded
                 self.stats.files_downloaded += 1
-                self.stats.bytes_downloaded += entry.size
             # The cache's snapshot entry is a symlink to a blob; ScanCode does not follow symlinks.
             local = Path(str(cached)).resolve()
+            if not local.is_relative_to(self._cache_root()):
+                raise OSError(f"the cached copy of '{entry.path}' lies outside the Hub cache folder; not read")
             if local.stat().st_size != entry.size:
                 raise OSError(f"downloaded copy of '{entry.path}' has {local.stat().st_size} bytes, "
                               f"the Hub lists {entry.size}")
@@ -344,13 +449,22 @@ class HubSource(Source):
             url = hf_hub_url(self.repo_id, entry.path, revision=self.commit, endpoint=self.endpoint,
                              repo_type=self.repo_type)
             headers = build_hf_headers(token=self.options.token)
-            got = self._call(lambda: ranged_get(get_session(), url, headers, offset, want),
-                             f"bytes {offset}-{offset + want - 1} of '{entry.path}'")
+            arrived = [0]
+            try:
+                got = self._file_call(lambda: ranged_get(get_session(), url, headers, offset, want),
+                                      f"bytes {offset}-{offset + want - 1} of '{entry.path}'", entry.path,
+                                      max_body=want, arrived=arrived)
+            finally:
+                self.stats.bytes_ranged += arrived[0]
+                self._ranged_per_file[entry.path] = used + arrived[0]
             self._ranges[entry.path] = (offset, got)
-            self._ranged_per_file[entry.path] = used + len(got)
             self.stats.ranges += 1
-            self.stats.bytes_ranged += len(got)
             return got[:size]
+
+    def _cache_root(self) -> Path:
+        from huggingface_hub import constants
+
+        return Path(self.options.cache_dir or constants.HF_HUB_CACHE).resolve()
 
 
 __all__ = ["HEADER_EXTS", "HubOptions", "HubSource", "TransferStats", "hub_endpoint", "with_endpoint"]

@@ -1,25 +1,24 @@
-"""HTTP plumbing for the Hub source: default timeouts, bounded retries, error translation, ranged reads.
+"""Retries and error translation for the Hub source, and exact ranged reads.
 
-``huggingface_hub`` passes ``timeout=None`` on its API calls, so a stalled server would hang a
-scan forever; a transport that fills in (and caps) a timeout on every request, installed with
-``huggingface_hub.set_client_factory``, bounds every network operation. ``model_info`` and
-friends never retry, so every call the Hub source makes goes through ``call_with_retries``:
-429 and 5xx answers, timeouts and cut connections are retried a bounded number of times with
-exponential backoff, honouring ``Retry-After``. What still fails becomes one of the typed
-errors of ``osai_scan.errors``, each with a one-line message and the next step.
+Every request the Hub source makes runs inside ``call_with_retries``, the one retry policy in
+force: the transport (``hub_transport.HubTransport``) turns 429 and 5xx answers, timeouts and
+cut connections into ``HubTransientError``, which huggingface_hub's own retry loops do not
+catch, so they never run. Failures are retried a bounded number of times with exponential
+backoff, honouring a ``Retry-After`` up to ``max_retry_after`` seconds (a longer one is
+reported, never waited for), within the scan's Hub time budget. What still fails becomes one
+of the typed errors of ``osai_scan.errors``, each with a one-line message that counts the
+attempts really made, and the next step.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from dataclasses import dataclass
 from typing import Callable, TypeVar
 
 import httpx2
 from huggingface_hub import errors as hf_errors
-from huggingface_hub import set_client_factory
 
 from ..constants import (
     HUB_ATTEMPTS,
@@ -29,6 +28,7 @@ from ..constants import (
 )
 from ..errors import (
     HubAccessDeniedError,
+    HubDeadlineError,
     HubError,
     HubGatedError,
     HubRateLimitedError,
@@ -36,84 +36,25 @@ from ..errors import (
     HubRevisionNotFoundError,
     HubUnavailableError,
 )
+from .hub_transport import (
+    RETRY_STATUSES,
+    HubRefusedError,
+    HubTransientError,
+    HubTransport,
+    install_timeouts,
+    make_client,
+)
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-#: HTTP statuses worth another attempt.
-RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
-#: Transport failures worth another attempt (timeouts, resets, cut bodies).
+#: Transport failures worth another attempt (timeouts, resets, cut bodies), when they reach us unconverted.
 RETRY_EXCEPTIONS = (httpx2.TimeoutException, httpx2.NetworkError, httpx2.RemoteProtocolError)
 #: An error body larger than this is not read.
 _MAX_ERROR_BODY = 64 * 1024
-
-
-class TimeoutTransport(httpx2.HTTPTransport):
-    """An HTTP transport that gives every request a timeout of at most ``timeout`` seconds.
-
-    Requests sent with no timeout (``huggingface_hub``'s API calls) get ``timeout``; requests
-    with a longer one (its 60 s retry HEADs) are capped to it.
-
-    Args:
-        timeout: seconds for each of connect, read, write and pool.
-        **kwargs: passed to ``httpx2.HTTPTransport`` (for example ``proxy``).
-    """
-
-    def __init__(self, timeout: float, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.timeout = timeout
-
-    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        """Fill in or cap the request's timeouts, then send it."""
-        current = dict(request.extensions.get("timeout") or {})
-        request.extensions["timeout"] = {
-            key: self.timeout if current.get(key) is None else min(float(current[key]), self.timeout)
-            for key in ("connect", "read", "write", "pool")
-        }
-        return super().handle_request(request)
-
-
-def _environment_proxies() -> dict[str, str | None]:
-    try:
-        from httpx2._utils import get_environment_proxies
-    except ImportError:  # pragma: no cover - depends on httpx2 internals
-        return {}
-    return get_environment_proxies()
-
-
-def make_client(timeout: float) -> httpx2.Client:
-    """An ``httpx2.Client`` like huggingface_hub's default one, with ``TimeoutTransport``.
-
-    Passing a transport turns off httpx2's own proxy handling, so the environment's proxies
-    (HTTPS_PROXY, NO_PROXY, ...) are mounted here with the same timeouts.
-    """
-    from huggingface_hub.utils._http import hf_request_event_hook
-
-    mounts: dict[str, httpx2.BaseTransport | None] = {
-        pattern: None if proxy is None else TimeoutTransport(timeout, proxy=proxy)
-        for pattern, proxy in _environment_proxies().items()
-    }
-    return httpx2.Client(transport=TimeoutTransport(timeout), mounts=mounts or None,
-                         event_hooks={"request": [hf_request_event_hook]}, follow_redirects=True, timeout=None)
-
-
-_installed: float | None = None
-_install_lock = threading.Lock()
-
-
-def install_timeouts(timeout: float = HUB_TIMEOUT_SECONDS) -> None:
-    """Make huggingface_hub's shared HTTP client use ``TimeoutTransport`` (once per process and timeout).
-
-    This replaces the client factory for the whole process, as ``huggingface_hub.set_client_factory``
-    does for any caller.
-    """
-    global _installed
-    with _install_lock:
-        if _installed == timeout:
-            return
-        set_client_factory(lambda: make_client(timeout))
-        _installed = timeout
+#: The transport under its former name.
+TimeoutTransport = HubTransport
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -134,11 +75,15 @@ class RetryPolicy:
 
 
 def _status(exc: BaseException) -> int | None:
+    if isinstance(exc, HubTransientError):
+        return exc.status
     response = getattr(exc, "response", None)
     return getattr(response, "status_code", None)
 
 
 def _retry_after(exc: BaseException) -> float | None:
+    if isinstance(exc, HubTransientError):
+        return exc.retry_after
     response = getattr(exc, "response", None)
     value = response.headers.get("Retry-After") if response is not None else None
     try:
@@ -156,6 +101,8 @@ def _root_cause(exc: BaseException) -> BaseException:
 
 def is_retryable(exc: BaseException) -> bool:
     """True for 429/5xx answers, timeouts and cut connections."""
+    if isinstance(exc, HubTransientError):
+        return True
     if isinstance(exc, hf_errors.LocalEntryNotFoundError):
         return False  # huggingface_hub already retried the HEAD behind it
     if isinstance(exc, RETRY_EXCEPTIONS):
@@ -165,7 +112,8 @@ def is_retryable(exc: BaseException) -> bool:
 
 def call_with_retries(call: Callable[[], T], *, what: str, repo_id: str, endpoint: str,
                       revision: str | None = None, policy: RetryPolicy = RetryPolicy(),
-                      sleep: Callable[[float], None] = time.sleep) -> T:
+                      sleep: Callable[[float], None] = time.sleep, ends_at: float | None = None,
+                      budget_seconds: float | None = None) -> T:
     """Run ``call``; retry it on transient failures; translate what still fails.
 
     Args:
@@ -176,17 +124,23 @@ def call_with_retries(call: Callable[[], T], *, what: str, repo_id: str, endpoin
         revision: the revision asked for (quoted in messages).
         policy: attempts and backoff.
         sleep: the sleep function (tests pass a fake).
+        ends_at: ``time.monotonic()`` past which no attempt starts and no backoff is slept.
+        budget_seconds: the scan's Hub time budget that ``ends_at`` comes from (quoted in messages).
 
     Raises:
         HubError: a typed error with a one-line message and the next step.
     """
     delay = policy.backoff
+    last: BaseException | None = None
     for attempt in range(1, policy.attempts + 1):
+        if ends_at is not None and time.monotonic() >= ends_at:
+            raise _deadline(what, repo_id, endpoint, budget_seconds, last, attempt - 1, policy)
         try:
             return call()
         except HubError:
             raise
         except Exception as exc:  # noqa: BLE001 - every failure is either retried or translated
+            last = exc
             if not is_retryable(exc) or attempt == policy.attempts:
                 raise translate(exc, what=what, repo_id=repo_id, endpoint=endpoint, revision=revision,
                                 attempts=attempt, policy=policy) from exc
@@ -195,13 +149,30 @@ def call_with_retries(call: Callable[[], T], *, what: str, repo_id: str, endpoin
                 raise translate(exc, what=what, repo_id=repo_id, endpoint=endpoint, revision=revision,
                                 attempts=attempt, policy=policy) from exc
             wait = delay if wait is None else wait
+            if ends_at is not None and time.monotonic() + wait >= ends_at:
+                raise _deadline(what, repo_id, endpoint, budget_seconds, exc, attempt, policy) from exc
             logger.info("Hub request for %s of %s failed (%s); retrying in %.1f s", what, repo_id, exc, wait)
             sleep(wait)
             delay *= 2
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def _deadline(what: str, repo_id: str, endpoint: str, budget_seconds: float | None, last: BaseException | None,
+              attempts: int, policy: RetryPolicy) -> HubDeadlineError:
+    spent = f"its {budget_seconds:g} s" if budget_seconds is not None else "its"
+    after = ""
+    if last is not None:
+        tries = f"{attempts} attempt{'s' if attempts != 1 else ''}"
+        after = f" (last failure: {_describe(_root_cause(last), policy)}, {tries})"
+    return HubDeadlineError(
+        f"The scan of '{repo_id}' used up {spent} Hub time budget before {what} could be read from {endpoint}{after}.",
+        repo_id=repo_id, deadline=budget_seconds or 0.0,
+        hint="Try again later; OSAI_SCAN_HUB_DEADLINE sets the budget.")
+
+
 def _describe(exc: BaseException, policy: RetryPolicy) -> str:
+    if isinstance(exc, (HubTransientError, HubRefusedError)):
+        return exc.description
     status = _status(exc)
     if status is not None:
         return f"HTTP {status}"
@@ -211,6 +182,8 @@ def _describe(exc: BaseException, policy: RetryPolicy) -> str:
         return f"cannot connect: {exc}"
     if isinstance(exc, httpx2.RemoteProtocolError):
         return f"connection cut mid-answer: {exc}"
+    if isinstance(exc, httpx2.TooManyRedirects):
+        return f"a redirect loop ({str(exc).rstrip('.')})"
     return f"{type(exc).__name__}: {exc}"
 
 
@@ -256,8 +229,9 @@ def translate(exc: BaseException, *, what: str, repo_id: str, endpoint: str, rev
         return HubAccessDeniedError(
             f"The Hub at {endpoint} refused access to {what} of '{repo_id}' (HTTP {status}).",
             repo_id=repo_id, hint=f"Check that the token is valid; if the repo is private or gated, {token_hint}.")
-    if isinstance(cause, (hf_errors.HfHubHTTPError, *RETRY_EXCEPTIONS, httpx2.TransportError,
-                          hf_errors.FileMetadataError, hf_errors.OfflineModeIsEnabled)):
+    if isinstance(cause, (hf_errors.HfHubHTTPError, *RETRY_EXCEPTIONS, httpx2.TransportError, httpx2.TooManyRedirects,
+                          HubTransientError, HubRefusedError, hf_errors.FileMetadataError,
+                          hf_errors.OfflineModeIsEnabled)):
         return HubUnavailableError(
             f"The Hub at {endpoint} did not serve {what} of '{repo_id}' ({_describe(cause, policy)}, {tries}).",
             repo_id=repo_id,
@@ -315,5 +289,5 @@ def ranged_get(client: httpx2.Client, url: str, headers: dict[str, str], offset:
     return data
 
 
-__all__ = ["RetryPolicy", "TimeoutTransport", "call_with_retries", "install_timeouts", "make_client",
-           "ranged_get", "translate"]
+__all__ = ["HubRefusedError", "HubTransientError", "RetryPolicy", "TimeoutTransport", "call_with_retries",
+           "install_timeouts", "make_client", "ranged_get", "translate"]

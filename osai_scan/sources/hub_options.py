@@ -10,8 +10,12 @@ from typing import TYPE_CHECKING
 
 from ..constants import (
     HUB_DEFAULT_ENDPOINT,
+    HUB_MAX_API_BYTES,
     HUB_MAX_DOWNLOAD,
     HUB_MAX_FILE_DOWNLOAD,
+    HUB_MAX_PAGES,
+    HUB_REQUEST_DEADLINE_SECONDS,
+    HUB_SCAN_DEADLINE_SECONDS,
     HUB_TIMEOUT_SECONDS,
 )
 
@@ -36,6 +40,10 @@ class HubOptions:
         cache_dir: huggingface_hub cache folder; None uses its default (HF_HUB_CACHE).
         timeout: seconds for any single network operation.
         retry: attempts and backoff for each request.
+        request_deadline: seconds one request may take in all (a dripping server trips it).
+        scan_deadline: seconds the scan may spend waiting on the Hub, retries and backoff included.
+        max_pages: pages of a file listing before it is refused.
+        max_api_bytes: bytes of one API answer (model info, a page of the file list).
     """
 
     token: str | bool | None = field(default=None, repr=False)
@@ -45,6 +53,10 @@ class HubOptions:
     cache_dir: Path | None = None
     timeout: float = HUB_TIMEOUT_SECONDS
     retry: RetryPolicy | None = None
+    request_deadline: float = HUB_REQUEST_DEADLINE_SECONDS
+    scan_deadline: float = HUB_SCAN_DEADLINE_SECONDS
+    max_pages: int = HUB_MAX_PAGES
+    max_api_bytes: int = HUB_MAX_API_BYTES
 
 
 def with_endpoint(options: HubOptions | None, endpoint: str | None) -> HubOptions:

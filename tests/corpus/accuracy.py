@@ -29,7 +29,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from osai_scan.classify import Classifier
+from osai_scan.classify import Classifier, Explanation
+from osai_scan.classify.usage import is_user
 from osai_scan.constants import CLASSIFY_HEAD_BYTES
 from osai_scan.models import Component, FileEntry
 from osai_scan.ruleset import ComponentRule, load_rules
@@ -181,11 +182,27 @@ def classify_rows(rows: list[Row], rules: tuple[ComponentRule, ...]) -> list[Out
     inventories: dict[str, list[str]] = {}
     for row in rows:
         inventories.setdefault(row.repo, []).append(row.path)
+    by_repo: dict[str, list[Row]] = {}
+    for row in rows:
+        by_repo.setdefault(row.repo, []).append(row)
+    found: dict[tuple[str, str], Explanation] = {}
+    for repo, repo_rows in by_repo.items():
+        stand_ins = {row.path: row for row in repo_rows}
+
+        def read(path: str, stand_ins=stand_ins) -> bytes | None:
+            return _read_head(stand_ins[path])(path) if path in stand_ins else None
+
+        classifier = Classifier(rules, read, inventories[repo])
+        entries = [FileEntry(path=row.path, size=row.stand_in.stat().st_size if row.stand_in.is_file() else 0)
+                   for row in repo_rows]
+        # A row without a stand-in is decided by its path (README): only rows with one may change
+        # in the second pass, whose users are the other rows of the sample.
+        content_rows = {row.path for row in repo_rows if row.stand_in.is_file()}
+        labels = classifier.refine(entries, {e.path: classifier.explain(e) for e in entries}, only=content_rows)
+        found.update({(repo, path): explanation for path, explanation in labels.items()})
     outcomes = []
     for row in rows:
-        size = row.stand_in.stat().st_size if row.stand_in.is_file() else 0
-        classifier = Classifier(rules, _read_head(row), inventories[row.repo])
-        explanation = classifier.explain(FileEntry(path=row.path, size=size))
+        explanation = found[(row.repo, row.path)]
         label = explanation.classification
         outcomes.append(Outcome(row=row, predicted=label.component, rule=label.rule, evidence=explanation.evidence))
     return outcomes
@@ -224,12 +241,17 @@ def classify_real(rows: list[Row], rules: tuple[ComponentRule, ...], real: Path)
             except OSError:
                 return None
         classifier = Classifier(rules, source.head, list(entries), leading)
+        wanted = {row.path for row in repo_rows}
+        # The second pass needs the labels of every file that imports or runs another, and
+        # relabels them all as a scan would (a helper's label follows its users' new labels).
+        first = {path: classifier.explain(entry) for path, entry in entries.items() if path in wanted or is_user(path)}
+        labels = classifier.refine(list(entries.values()), first)
         for row in repo_rows:
             entry = entries.get(row.path)
             if entry is None:
                 missing.append(row)
                 continue
-            explanation = classifier.explain(entry)
+            explanation = labels[row.path]
             label = explanation.classification
             outcomes.append(Outcome(row=row, predicted=label.component, rule=label.rule,
                                     evidence=explanation.evidence))

@@ -114,6 +114,7 @@ DERIVED = {"scan.file-error", "scan.partial-detection", "scan.untracked-files"}
 HUB_ONLY = {
     "lineage.license-conflict": "tests/sources/test_hub_scan.py",
     "references.lookup-failed": "tests/sources/test_hub_scan.py",
+    "references.not-a-repo-id": "tests/sources/test_hub_faults.py",
     "lineage.base-license-unknown": "tests/policy/test_hub_profiles.py",
     "scan.dataset-repository": "tests/sources/test_hub_layouts.py",
     # one AI system from several sources (a local code repository and the fake Hub's weights)

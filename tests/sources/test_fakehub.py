@@ -49,6 +49,11 @@ def hf_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
         monkeypatch.setattr(constants, name, True, raising=False)
     monkeypatch.setattr(constants, "HF_HOME", str(tmp_path / "hf_home"))
     monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "hf_home" / "hub"))
+    # These tests describe the stock client against the fake Hub: undo any factory a Hub scan installed.
+    import huggingface_hub
+    from huggingface_hub.utils._http import default_client_factory
+
+    huggingface_hub.set_client_factory(default_client_factory)
     yield
 
 

@@ -3,6 +3,7 @@
 import json
 import random
 from openai import OpenAI
+import utils  # the batch-completion helpers (the real script imports them)
 
 client = OpenAI()
 seeds = [json.loads(l) for l in open("seed_tasks.jsonl")]

@@ -3,6 +3,7 @@
 import json
 import random
 from openai import OpenAI
+from gpt3_api import make_requests as make_gpt3_requests  # as the real script does
 
 client = OpenAI()
 seeds = [json.loads(l) for l in open("seed_tasks.jsonl")]
