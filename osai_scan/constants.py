@@ -69,3 +69,5 @@ HUB_MAX_REDIRECTS = 10
 HUB_MAX_API_BYTES = 64 * 1024 * 1024
 #: At most this many base models and datasets are looked up on the Hub per scan.
 HUB_MAX_LOOKUPS = 20
+#: ``scan --follow``: at most this many sources in one system (given ones and followed ones).
+MAX_SOURCES = 5

@@ -419,8 +419,36 @@ def cases() -> dict[str, dict[str, str | bytes]]:
     }
 
 
+#: Code that loads its weights from a Hub repository (tests/test_multi_source.py pairs it with one).
+LOAD_PY = """\
+# SPDX-License-Identifier: MIT
+\"\"\"Load the pretrained TinyGPT from the Hugging Face Hub.\"\"\"
+
+from transformers import AutoModelForCausalLM
+
+
+def load():
+    return AutoModelForCausalLM.from_pretrained("sys/tinygpt-apache")
+"""
+
+
+def systems() -> dict[str, dict[str, str | bytes]]:
+    """Code repositories whose weights live on the (fake) Hub: halves of multi-source systems."""
+    mit = lic("mit")
+    code = {**{k: v for k, v in core("MIT").items() if not k.startswith("tests/")}, "LICENSE": mit,
+            "src/tinygpt/load.py": LOAD_PY}
+    return {
+        # MIT code; the weights are sys/tinygpt-apache on the Hub (from_pretrained in load.py).
+        "systems/mit-code": {**code, "README.md": "# TinyGPT\n\nA tiny GPT. The weights are on the Hugging Face "
+                                                  "Hub: `from_pretrained(\"sys/tinygpt-apache\")`.\n"},
+        # The same code, whose README puts the weights under a license the Hub repository does not use.
+        "systems/mit-code-nc-statement": {**code, "README.md": "# TinyGPT\n\nThe model weights are released "
+                                                               "under the CC-BY-NC-4.0 license.\n"},
+    }
+
+
 def main() -> None:
-    for name, files in cases().items():
+    for name, files in {**cases(), **systems()}.items():
         write(ROOT / name, files)
         print("wrote", ROOT / name)
 

@@ -78,8 +78,8 @@ def batch(targets_file: Path, output: Path, resume: bool, summary_only: bool, jo
           rules_dirs: tuple[Path, ...], timeout: float, no_cache: bool, cache_dir: Path | None, hash_weights: bool,
           token: str | None, max_download: int, max_download_file: int, quiet: bool) -> None:
     """Scan every target listed in TARGETS_FILE (one per line: a folder, hf:ORG/NAME[@REVISION] or a
-    Hub URL; # comments) and write one JSON line per target to --output. Exits 3 when any target
-    could not be scanned (its line says why)."""
+    Hub URL; several on one line, separated by spaces, are one AI system; # comments) and write one
+    JSON line per line to --output. Exits 3 when any target could not be scanned (its line says why)."""
     from ..fleet import LocalPool, ResultsFile, aggregate, read_targets, run_batch
     from ..fleet.summary import render_summary_text
     from ..pipeline import ScanOptions

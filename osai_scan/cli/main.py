@@ -18,6 +18,7 @@ from ..constants import (
     DETECT_DEADLINE_SECONDS,
     HUB_MAX_DOWNLOAD,
     HUB_MAX_FILE_DOWNLOAD,
+    MAX_SOURCES,
 )
 from ..models import FileStatus, Report, Severity, VerdictStatus
 from ..report import FILENAMES
@@ -68,7 +69,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @cli.command()
-@click.argument("target", default=".")
+@click.argument("targets", nargs=-1)
 @click.option("--profile", default=DEFAULT_PROFILE, show_default=True,
               help="Policy profile that decides the verdict and the exit code (every profile is evaluated and "
                    "reported): blog-2024, osaid-1.0, mof, open-science, or the id of your own profile.")
@@ -102,13 +103,22 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="Hub targets: most bytes a scan may transfer (small files plus weight headers), e.g. 256MiB.")
 @click.option("--max-download-file", "max_download_file", type=_SIZE, default=str(HUB_MAX_FILE_DOWNLOAD),
               show_default=True, help="Hub targets: larger files are not downloaded (weights never are).")
-def scan(target: str, profile: str, formats: tuple[str, ...], output: Path | None, output_dir: Path | None,
+@click.option("--follow", is_flag=True,
+              help="Add the Hub models the code loads its weights from (from_pretrained, hf_hub_download, Hub "
+                   "links) as sources of the system; a GitHub repository a Hub card names is reported, never cloned.")
+@click.option("--max-sources", type=click.IntRange(min=1), default=MAX_SOURCES, show_default=True,
+              help="With --follow: at most this many sources in the system, given and followed.")
+def scan(targets: tuple[str, ...], profile: str, formats: tuple[str, ...], output: Path | None, output_dir: Path | None,
          rules_dirs: tuple[Path, ...], fail_on: str,
          jobs: int | None, timeout: float, no_cache: bool, cache_dir: Path | None, hash_weights: bool,
          quiet: bool, verbose: bool, revision: str | None, token: str | None, max_download: int,
-         max_download_file: int) -> None:
+         max_download_file: int, follow: bool, max_sources: int) -> None:
     """Scan TARGET: a folder or git work tree (default: the current folder), a Hugging Face Hub
-    model as hf:ORG/NAME[@REVISION], or its URL https://huggingface.co/ORG/NAME[/tree/REVISION]."""
+    model as hf:ORG/NAME[@REVISION], or its URL https://huggingface.co/ORG/NAME[/tree/REVISION].
+
+    Several targets are one AI system (e.g. ./code hf:org/weights): every file keeps its source
+    (paths are prefixed by the source's label), each source's licenses govern only its own
+    files, and the components assembled across sources get one verdict per profile."""
     from ..pipeline import ScanOptions, ScanStats
     from ..pipeline import scan as run_scan
     from ..sources import HubOptions
@@ -120,15 +130,22 @@ def scan(target: str, profile: str, formats: tuple[str, ...], output: Path | Non
         raise click.UsageError("give either -o/--output or --output-dir, not both")
 
     hub = HubOptions(token=token or None, max_download=max_download, max_file_download=max_download_file)
-    source = open_target(target, revision, hub, hash_weights)
+    if revision and len(targets) > 1:
+        raise click.UsageError("--revision applies to one Hub target; write hf:ORG/NAME@REVISION for each")
+    sources = [open_target(t, revision, hub, hash_weights) for t in targets or (".",)]
+    if follow:
+        from huggingface_hub.utils import disable_progress_bars
+
+        disable_progress_bars()  # followed Hub sources: our own progress bar and summary say what happens
     from .progress import ProgressBar
 
     bar = ProgressBar() if ProgressBar.wanted(quiet) else None
     stats = ScanStats()
     try:
-        report = run_scan(source, ScanOptions(profile=profile, rules_dirs=rules_dirs, jobs=jobs, timeout=timeout,
-                                              use_cache=not no_cache, cache_dir=cache_dir, progress=bar,
-                                              stats=stats))
+        report = run_scan(sources[0] if len(sources) == 1 else sources,
+                          ScanOptions(profile=profile, rules_dirs=rules_dirs, jobs=jobs, timeout=timeout,
+                                      use_cache=not no_cache, cache_dir=cache_dir, progress=bar, stats=stats,
+                                      hub=hub, hash_weights=hash_weights, follow=follow, max_sources=max_sources))
     finally:
         if bar is not None:
             bar.close()
@@ -138,11 +155,17 @@ def scan(target: str, profile: str, formats: tuple[str, ...], output: Path | Non
         click.echo(f"osai-scan: {report.verdict.status.value} ({report.summary.files} files, "
                    f"{len(report.findings)} findings{f', {errors} unreadable' if errors else ''})"
                    + (f"; report written to {', '.join(map(str, written))}" if written else ""), err=True)
-        if source.remote:
-            st = source.stats
-            click.echo(f"osai-scan: from {source.endpoint}: {st.files_downloaded} file(s) downloaded "
-                       f"({st.bytes_downloaded} bytes), {st.ranges} header range(s) ({st.bytes_ranged} bytes), "
-                       f"{st.files_from_cache} file(s) from the cache; weights never downloaded", err=True)
+        for source in sources:
+            if source.remote:
+                st = source.stats
+                click.echo(f"osai-scan: from {source.endpoint}: {st.files_downloaded} file(s) downloaded "
+                           f"({st.bytes_downloaded} bytes), {st.ranges} header range(s) ({st.bytes_ranged} bytes), "
+                           f"{st.files_from_cache} file(s) from the cache; weights never downloaded", err=True)
+        for info in report.sources:
+            if info.followed_from or info.error:
+                click.echo(f"osai-scan: source {info.label}"
+                           + (f" (followed from {info.followed_from})" if info.followed_from else "")
+                           + (f": NOT SCANNED: {info.error}" if info.error else f": {info.files} files"), err=True)
     if verbose:
         click.echo(_describe(stats), err=True)
     if not report.complete:

@@ -10,7 +10,7 @@ from .records import error_record, scan_target, summarize_report
 from .results import ResultsFile
 from .runner import BatchCounts, FleetError, LocalPool, run_batch
 from .summary import BatchSummary, aggregate
-from .targets import parse_targets, read_targets
+from .targets import parse_targets, read_targets, split_system
 
 __all__ = ["BatchCounts", "BatchSummary", "FleetError", "LocalPool", "ResultsFile", "aggregate", "error_record",
-           "parse_targets", "read_targets", "run_batch", "scan_target", "summarize_report"]
+           "parse_targets", "read_targets", "run_batch", "scan_target", "split_system", "summarize_report"]

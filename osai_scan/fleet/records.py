@@ -20,6 +20,7 @@ from typing import Any
 from .. import pipeline
 from ..errors import OsaiScanError
 from ..report import render_json
+from .targets import split_system
 
 #: Scans in one process wait for the first that may load the index, so threads of one worker
 #: (``dask worker --nthreads 2``) never load it twice.
@@ -44,7 +45,10 @@ def summarize_report(data: dict[str, Any]) -> dict[str, Any]:
                 model_license = str(item.get("expression_spdx") or item.get("expression"))
                 break
     findings = data.get("findings") or []
+    sources = {"sources": [{"label": i.get("label"), "given": i.get("given"), "commit": (i.get("target") or {}).get("commit"),
+                            "error": i.get("error")} for i in data["sources"]]} if data.get("sources") else {}
     return {
+        **sources,
         "kind": target.get("kind"),
         "repo_id": target.get("repo_id"),
         "revision": target.get("revision"),
@@ -72,7 +76,9 @@ def _scan(target: str, options: pipeline.ScanOptions, summary_only: bool) -> dic
     loaded_before = pipeline.index_loaded()
     start = time.perf_counter()
     try:
-        report = pipeline.scan(target, replace(options, jobs=1, progress=None, stats=stats))
+        system = split_system(target)  # one target, or several judged as one system
+        report = pipeline.scan(system[0] if len(system) == 1 else system,
+                               replace(options, jobs=1, progress=None, stats=stats))
     except OsaiScanError as exc:
         return error_record(target, str(exc), type(exc).__name__, exc.exit_code,
                             {"total": round(time.perf_counter() - start, 4)}, _worker_name())

@@ -1,7 +1,13 @@
-"""The targets file: one target per line (a path, ``hf:ORG/NAME[@REV]`` or a Hub URL), ``#`` comments."""
+"""The targets file: one AI system per line, ``#`` comments.
+
+A line holds one target (a path, ``hf:ORG/NAME[@REV]`` or a Hub URL), or several separated by
+spaces, judged as one system (``./code hf:org/weights``); a path with spaces is quoted as in a
+shell (``'my models/x'``). A line's targets are kept as one string (``split_system`` reads it back).
+"""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from ..errors import UsageError
@@ -21,10 +27,25 @@ def parse_targets(text: str) -> list[str]:
             continue
         cut = stripped.find(" #")
         target = (stripped[:cut] if cut >= 0 else stripped).strip()
+        if target:
+            target = shlex.join(split_system(target))
         if target and target not in seen:
             seen.add(target)
             out.append(target)
     return out
+
+
+def split_system(line: str) -> list[str]:
+    """The targets of one line of a targets file (one system): split as a shell would.
+
+    Raises:
+        UsageError: an unbalanced quote.
+    """
+    try:
+        return shlex.split(line)
+    except ValueError as exc:
+        raise UsageError(f"cannot read the targets line {line!r}: {exc}.",
+                         hint="Quote a path with spaces as in a shell: 'my models/x'.") from None
 
 
 def read_targets(path: Path) -> list[str]:

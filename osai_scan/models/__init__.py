@@ -37,6 +37,7 @@ from .files import (
     LfsPointer,
     Match,
     MetadataItem,
+    SourceInfo,
     TargetInfo,
 )
 from .profiles import (
@@ -110,6 +111,7 @@ __all__ = [
     "Requirement",
     "Restriction",
     "Severity",
+    "SourceInfo",
     "Summary",
     "Transfer",
     "TargetInfo",

@@ -6,9 +6,14 @@ detect makes ``Detection`` (with ``Match`` and ``HeaderInfo``), attribute makes 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from .enums import AttributionSource, Component, FileStatus
+
+#: Field metadata: ``to_dict`` leaves the field out while it is None or empty. Only fields added
+#: for scans of several sources use it, so that a one-source report keeps its exact shape.
+OMIT_EMPTY = MappingProxyType({"omit_empty": True})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,6 +56,35 @@ class TargetInfo:
     dirty: bool | None = None
     vcs: str | None = None
     url: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceInfo:
+    """One source of an AI system scanned from several (``scan TARGET TARGET ...``).
+
+    Attributes:
+        label: the prefix of its files' paths in the report (``<label>/<path>``): a local
+            folder's name, a Hub repository's id; unique in the report.
+        given: the target as given (or, for a followed source, ``hf:<id>``).
+        target: what was scanned (kind, path or repo id, revision asked, commit resolved); for
+            a source that failed, only what the target names.
+        followed_from: for a source added by ``--follow``, the label of the source that
+            references it; None for a source given by the user.
+        reference: for a followed source, where the reference is (``path, line N``) and what
+            matched it.
+        files: how many of the report's files come from it.
+        complete: False when it could not be scanned, or not completely.
+        error: why it could not be scanned, or None.
+    """
+
+    label: str
+    given: str
+    target: TargetInfo
+    followed_from: str | None = None
+    reference: str | None = None
+    files: int = 0
+    complete: bool = True
+    error: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,4 +172,4 @@ class Attribution:
     detail: str = ""
 
 
-__all__ = ["Attribution", "Classification", "Detection", "FileEntry", "HeaderInfo", "LfsPointer", "Match", "MetadataItem", "TargetInfo"]
+__all__ = ["OMIT_EMPTY", "SourceInfo", "Attribution", "Classification", "Detection", "FileEntry", "HeaderInfo", "LfsPointer", "Match", "MetadataItem", "TargetInfo"]

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .enums import Component
-from .files import TargetInfo
+from .files import OMIT_EMPTY, SourceInfo, TargetInfo
 from .profiles import ProfileResult
 from .results import (
     ComponentResult,
@@ -40,6 +40,9 @@ class Report:
     complete: bool = True
     references: tuple[Reference, ...] = ()
     transfer: Transfer | None = None
+    #: The sources of an AI system scanned from several (then ``target`` has kind ``system``);
+    #: empty, and left out of the JSON, in a one-source scan.
+    sources: tuple[SourceInfo, ...] = field(default=(), metadata=OMIT_EMPTY)
 
     def profile_result(self, profile_id: str) -> ProfileResult:
         """Return the result of the profile ``profile_id``.

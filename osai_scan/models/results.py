@@ -4,7 +4,7 @@ the summary. The policy stage makes most of them; the report shows them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .enums import (
     Component,
@@ -19,7 +19,7 @@ from .enums import (
     Severity,
     VerdictStatus,
 )
-from .files import Attribution, HeaderInfo, LfsPointer, Match, MetadataItem
+from .files import OMIT_EMPTY, Attribution, HeaderInfo, LfsPointer, Match, MetadataItem
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -89,7 +89,15 @@ class FileResult:
     #: The exact bytes of the file's name (base64) when ``path`` is its escaped form: a name that
     #: is not valid UTF-8 or holds a control character or a backslash (``models.names``); None
     #: otherwise, and then left out of the JSON.
-    path_base64: str | None = None
+    path_base64: str | None = field(default=None, metadata=OMIT_EMPTY)
+    #: The label of the source the file came from, in a scan of several sources (its path then
+    #: starts with ``<label>/``); None, and left out of the JSON, in a one-source scan.
+    source: str | None = field(default=None, metadata=OMIT_EMPTY)
+
+    @property
+    def path_in_source(self) -> str:
+        """The path inside its own source (``path`` without the source's label): what path rules match."""
+        return self.path[len(self.source) + 1:] if self.source else self.path
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -113,6 +121,9 @@ class LicenseCount:
     example: str
     references: tuple[str, ...] = ()
     provenance: str = "files"
+    #: The labels of the sources whose files or statements carry the license, in a scan of
+    #: several sources; empty, and left out of the JSON, in a one-source scan.
+    sources: tuple[str, ...] = field(default=(), metadata=OMIT_EMPTY)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -201,6 +212,9 @@ class Finding:
     message: str
     paths: tuple[str, ...] = ()
     hint: str = ""
+    #: The label of the source the finding is about, in a scan of several sources (None for a
+    #: finding about the whole system, and in a one-source scan, where it is left out of the JSON).
+    source: str | None = field(default=None, metadata=OMIT_EMPTY)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

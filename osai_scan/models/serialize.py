@@ -18,23 +18,21 @@ _T = TypeVar("_T")
 
 #: Fields stored as tuples of pairs that the JSON shows as objects.
 _PAIR_FIELDS = {"components", "by_component", "by_status", "findings_by_severity", "profiles"}
-#: Optional fields left out of the JSON when None (rare facts that would otherwise fill every entry).
-_OMIT_IF_NONE = {"path_base64"}
 
 
 def to_dict(value: Any, *, _key: str | None = None) -> Any:
     """Turn a record (or a tuple of records) into JSON-ready data.
 
     Enums become their values, tuples become lists, tuples of pairs in ``components`` and the
-    summary counts become objects. ``None`` values are kept so the shape is stable, except in the
-    few optional fields of ``_OMIT_IF_NONE`` (``path_base64``).
+    summary counts become objects. ``None`` values are kept so the shape is stable, except in
+    fields marked ``OMIT_EMPTY`` (those of multi-source scans), left out while None or empty.
     """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {}
         for f in dataclasses.fields(value):
             item = getattr(value, f.name)
-            if item is None and f.name in _OMIT_IF_NONE:
-                continue
+            if f.metadata.get("omit_empty") and (item is None or item == ()):
+                continue  # a field of multi-source scans: absent from one-source reports
             out[f.name] = to_dict(item, _key=f.name)
         return out
     if isinstance(value, Enum):

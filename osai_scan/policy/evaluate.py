@@ -147,13 +147,16 @@ def license_status(files: list[FileResult], criterion: Criterion, needed: tuple[
         return LicenseStatus(status=ComponentStatus.ABSENT, licenses=(), unlicensed=(), row=None, criterion_because=(),
                              presence=Presence.ABSENT)
     unlicensed = tuple(sorted(by_expression.pop(None, [])))
+    source_of = {f.path: f.source for f in files if f.source}  # a system of several sources
+
     def _count(expression: str | None, paths: list[str]) -> LicenseCount:
         refs = [p for p in paths if p in declared_refs.get(expression, ())] if declared_refs else []
         if files:
             governed = [p for p in paths if p not in refs]
             return LicenseCount(expression=expression, expression_spdx=spdx[expression], files=len(governed),
                                 example=sorted(governed or paths)[0], references=tuple(sorted(refs)),
-                                provenance="files" if governed else "declaration")
+                                provenance="files" if governed else "declaration",
+                                sources=tuple(sorted({source_of[p] for p in governed if p in source_of})))
         return LicenseCount(expression=expression, expression_spdx=spdx[expression], files=0,
                             example=sorted(paths)[0], references=tuple(sorted(paths)),
                             provenance="declaration" if declared_refs else "reference")
@@ -216,7 +219,7 @@ def information_evidence(component: Component, policy: ComponentPolicy, facts: S
         if value and value not in ("[]", "{}", "null"):
             evidence.append(f"model card {facts.card_path} lists {key}: {value}")
     for f in facts.files:
-        if any_match(policy.information.files, f.path, f.component, f.rule):
+        if any_match(policy.information.files, f.path_in_source, f.component, f.rule):
             evidence.append(f"{f.path} describes the data ({f.rule})")
     if files:
         evidence.append(f"the {component.value} itself is in the repository ({len(files)} file(s), "

@@ -65,8 +65,8 @@ def is_recommended(expression: str, recommended: frozenset[str], knowledge: Lice
 
 
 def _files_of(spec: MofComponentSpec, facts: ScanFacts) -> tuple[list[FileResult], list[str]]:
-    files = [f for f in facts.files if f.component not in _NEVER and any_match(spec.match, f.path, f.component, f.rule)
-             and not any_match(spec.exclude, f.path, f.component, f.rule)]
+    files = [f for f in facts.files if f.component not in _NEVER and any_match(spec.match, f.path_in_source, f.component, f.rule)
+             and not any_match(spec.exclude, f.path_in_source, f.component, f.rule)]
     evidence = [f"{examples(sorted(f.path for f in files))} matched" ] if files else []
     for key in spec.card_keys:
         value = facts.card_value(key)

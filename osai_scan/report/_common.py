@@ -20,8 +20,11 @@ EPOCH = "1970-01-01T00:00:00Z"
 
 
 def target_label(report: Report) -> str:
-    """The target as the user would type it: ``hf:org/name@rev``, a repo id, or the folder name."""
+    """The target as the user would type it: ``hf:org/name@rev``, a repo id, or the folder name (for
+    a system of several sources, each of them joined by `` + ``)."""
     t = report.target
+    if report.sources:  # one AI system from several sources: each as it was given
+        return " + ".join(i.given for i in report.sources)
     if t.kind == "hub":
         return f"hf:{t.repo_id}@{t.revision}" if t.revision else f"hf:{t.repo_id}"
     return t.repo_id or t.name

@@ -85,8 +85,18 @@ def render_markdown(report: Report) -> str:
              f"(ScanCode {report.tool.scancode_version}).", "",
              f"## Verdict: {VERDICT_LABEL[report.verdict.status]}", ""]
     lines += [f"- {r}" for r in report.verdict.reasons] or ["- (no reasons given)"]
+    if report.sources:  # one AI system from several sources: each file's path starts with its label
+        lines += ["", "## Sources", ""]
+        lines += _table(["label", "kind", "target", "commit", "files", "how"],
+                        [[i.label, i.target.kind, i.given, i.target.commit or "-", str(i.files),
+                          f"not scanned: {i.error}" if i.error else
+                          f"followed from {i.followed_from}: {i.reference}" if i.followed_from else "given"]
+                         for i in report.sources])
     if not report.complete:
-        lines += ["", "**The scan is incomplete**: some files could not be read (see the `scan.file-error` findings)."]
+        failed = [i.label for i in report.sources if i.error]
+        lines += ["", f"**The scan is incomplete**: source(s) {', '.join(failed)} could not be scanned (see the "
+                      "`system.source-failed` findings)." if failed else
+                  "**The scan is incomplete**: some files could not be read (see the `scan.file-error` findings)."]
     lines += ["", f"## Components and freedoms (profile `{report.profile}`)", "", *_matrix(report)]
     if report.profiles:
         lines += ["", "## Profiles", "", *_profiles(report)]

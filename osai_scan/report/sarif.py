@@ -86,6 +86,11 @@ def sarif_dict(report: Report) -> dict[str, object]:
     t = report.target
     if t.url and t.commit:
         run["versionControlProvenance"] = [{"repositoryUri": t.url, "revisionId": t.commit}]
+    elif report.sources:  # a system of several sources: each one scanned from a Hub commit
+        run["versionControlProvenance"] = [{"repositoryUri": i.target.url, "revisionId": i.target.commit}
+                                           for i in report.sources if i.target.url and i.target.commit] or None
+        if run["versionControlProvenance"] is None:
+            del run["versionControlProvenance"]
     if report.generated_at:
         run["invocations"] = [{"executionSuccessful": report.complete, "endTimeUtc": report.generated_at}]
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}

@@ -62,6 +62,20 @@ def _mof_components(report: Report) -> list[str]:
     return lines
 
 
+def _sources(report: Report) -> list[str]:
+    """One line per source of a multi-source system: label, kind, what was scanned, how it came in."""
+    rows = []
+    for i in report.sources:
+        t = i.target
+        what = (f"hf:{t.name}@{t.revision}" if t.kind == "hub" else (t.path or t.name)) \
+            + (f" @ {t.commit[:12]}{' (dirty)' if t.dirty else ''}" if t.commit else "")
+        how = (f"NOT SCANNED: {i.error}" if i.error else f"{i.files} files") \
+            + (f"; followed from {i.followed_from}: {i.reference}" if i.followed_from else "")
+        rows.append([i.label, t.kind, what, how])
+    widths = [max(len(r[n]) for r in rows) for n in range(3)]
+    return ["  " + "  ".join(r[n].ljust(widths[n]) for n in range(3)) + "  " + r[3] for r in rows]
+
+
 def render_table(report: Report) -> str:
     """Render the report for a person at a terminal."""
     t = report.target
@@ -69,6 +83,8 @@ def render_table(report: Report) -> str:
     lines = [f"osai-scan {report.tool.version}: {where}"
              + (f" @ {t.commit[:12]}{' (dirty)' if t.dirty else ''}" if t.commit else ""),
              f"profile: {report.profile}    files: {report.summary.files}", ""]
+    if report.sources:
+        lines[-1:] = ["sources (each file's path starts with its source's label):", *_sources(report), ""]
     lines.append(f"Verdict: {_VERDICT[report.verdict.status]}")
     lines.extend(f"  - {r}" for r in report.verdict.reasons)
     lines.append("")
@@ -81,7 +97,8 @@ def render_table(report: Report) -> str:
         if result.status is ComponentStatus.ABSENT:
             freedoms = ["n/a"] * 4
         own = [lc for lc in result.licenses if lc.provenance != "lineage"]
-        licenses = ", ".join(lc.expression_spdx or lc.expression or "?" for lc in own[:3])
+        licenses = ", ".join((lc.expression_spdx or lc.expression or "?")
+                             + (f" [{', '.join(lc.sources)}]" if lc.sources else "") for lc in own[:3])
         if len(own) > 3:
             licenses += f", +{len(own) - 3}"
         licenses += "".join(f"{', ' if licenses else ''}{lc.expression_spdx or lc.expression} (lineage: {lc.example})"
@@ -121,7 +138,7 @@ def render_table(report: Report) -> str:
         lines.append("")
         lines.append("Findings:")
         for f in report.findings:
-            lines.append(f"  [{f.severity.value}] {f.id}: {f.message}")
+            lines.append(f"  [{f.severity.value}] {f.id}{f' ({f.source})' if f.source else ''}: {f.message}")
             if f.hint:
                 lines.append(f"      hint: {f.hint}")
     escaped = escaped_paths(report)
@@ -131,5 +148,8 @@ def render_table(report: Report) -> str:
         lines.extend(f"  {path}  base64:{raw}" for path, raw in escaped)
     if not report.complete:
         lines.append("")
-        lines.append("The scan is INCOMPLETE: some files could not be read (see scan.file-error findings).")
+        failed = [i.label for i in report.sources if i.error]
+        lines.append(f"The scan is INCOMPLETE: source(s) {', '.join(failed)} could not be scanned (see "
+                     "system.source-failed findings)." if failed else
+                     "The scan is INCOMPLETE: some files could not be read (see scan.file-error findings).")
     return "\n".join(lines) + "\n"

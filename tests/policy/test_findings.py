@@ -117,6 +117,13 @@ HUB_ONLY = {
     "references.not-a-repo-id": "tests/sources/test_hub_faults.py",
     "lineage.base-license-unknown": "tests/policy/test_hub_profiles.py",
     "scan.dataset-repository": "tests/sources/test_hub_layouts.py",
+    # one AI system from several sources (a local code repository and the fake Hub's weights)
+    "system.source-failed": "tests/test_multi_source.py",
+    "system.source-followed": "tests/test_multi_source.py",
+    "system.follow-limit": "tests/test_multi_source.py",
+    "system.code-repository-named": "tests/test_multi_source.py",
+    "system.licenses-differ": "tests/test_multi_source.py",
+    "system.declaration-superseded": "tests/test_multi_source.py",
 }
 
 

