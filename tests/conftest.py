@@ -43,6 +43,21 @@ def make_git_repo(folder: Path) -> str:
     return git(folder, "rev-parse", "HEAD").strip()
 
 
+def git_repo_with_submodule(tmp_path: Path) -> Path:
+    """A git repository (``repo/``, a README) holding ``vendor/sub`` as a submodule of ``sub/``."""
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "a.py").write_text("x = 1\n")
+    make_git_repo(sub)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "README.md").write_text("# x\n")
+    make_git_repo(repo)
+    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(sub), "vendor/sub")
+    git(repo, "commit", "-qm", "add submodule")
+    return repo
+
+
 @pytest.fixture
 def copy_case(tmp_path: Path):
     """Copy a fixture case to tmp; ``git=True`` commits it into a fresh repository."""

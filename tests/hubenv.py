@@ -59,13 +59,18 @@ def module_hub() -> Iterator[FakeHub]:
         yield hub
 
 
+def clean(hub: FakeHub) -> Iterator[FakeHub]:
+    """A shared fake Hub with clean counters and no faults, for one test (``yield from clean(h)``)."""
+    hub.reset_counters()
+    hub.clear_faults()
+    yield hub
+    hub.clear_faults()
+
+
 @pytest.fixture
 def hub(module_hub: FakeHub) -> Iterator[FakeHub]:
     """The shared fake Hub with clean counters and no faults."""
-    module_hub.reset_counters()
-    module_hub.clear_faults()
-    yield module_hub
-    module_hub.clear_faults()
+    yield from clean(module_hub)
 
 
 @pytest.fixture(scope="module")
@@ -98,4 +103,4 @@ def run_cli(args: list[str], env: dict[str, str], timeout: float = 60) -> subpro
                           timeout=timeout, cwd=ROOT)
 
 
-__all__ = ["FIXTURES", "big_hub", "hf_env", "hub", "hub_env", "module_hub", "report_data", "run_cli", "validate"]
+__all__ = ["FIXTURES", "big_hub", "clean", "hf_env", "hub", "hub_env", "module_hub", "report_data", "run_cli", "validate"]

@@ -14,7 +14,7 @@ from osai_scan.models import FileStatus, Report
 from osai_scan.pipeline import ScanOptions, scan
 from osai_scan.report.json import render_json
 from osai_scan.sources import LocalSource
-from tests.conftest import git, make_git_repo, validate_report
+from tests.conftest import git, git_repo_with_submodule, make_git_repo, validate_report
 from tests.hostile import BIG_LINE_BYTES, HOSTILE, build_hostile
 
 LIMIT = "(MAX_HEADER_BYTES)"
@@ -118,16 +118,7 @@ def test_an_empty_git_repository_gives_a_complete_report(tmp_path: Path) -> None
 
 
 def test_a_submodule_is_reported_skipped(tmp_path: Path) -> None:
-    sub = tmp_path / "sub"
-    sub.mkdir()
-    (sub / "a.py").write_text("x = 1\n")
-    make_git_repo(sub)
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    (repo / "README.md").write_text("# x\n")
-    make_git_repo(repo)
-    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(sub), "vendor/sub")
-    git(repo, "commit", "-qm", "add submodule")
+    repo = git_repo_with_submodule(tmp_path)
     report = scan(str(repo), ScanOptions(use_cache=False))
     entry = report.file("vendor/sub")
     assert (entry.status, entry.status_reason) == (

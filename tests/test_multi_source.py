@@ -23,7 +23,7 @@ from osai_scan.sources import HubOptions
 from osai_scan.sources.hub_http import RetryPolicy
 from tests.conftest import FIXTURES, make_git_repo
 from tests.fakehub import FakeHub
-from tests.hubenv import hf_env, hub_env, report_data, run_cli  # noqa: F401 - fixtures
+from tests.hubenv import clean, hf_env, hub_env, report_data, run_cli  # noqa: F401 - fixtures
 from tests.hubrepos_system import write_systems
 from tests.report.validators import VALIDATORS
 
@@ -40,10 +40,7 @@ def system_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakeHub]:
 
 @pytest.fixture
 def fresh_hub(system_hub: FakeHub) -> Iterator[FakeHub]:
-    system_hub.reset_counters()
-    system_hub.clear_faults()
-    yield system_hub
-    system_hub.clear_faults()
+    yield from clean(system_hub)
 
 
 def _code(tmp_path: Path, name: str = "mit-code", git: bool = True) -> str:

@@ -23,7 +23,7 @@ from ..models import Component, DeclaredLicense, Match
 from ..ruleset import StatementRule
 
 #: A Markdown (ATX or setext) or reStructuredText heading that opens a license section.
-_HEADING = re.compile(r"^(#{1,6})\s*(licen[cs]e|licen[cs]ing|licen[cs]e and (copyright|citation)|copyright and "
+_HEADING = re.compile(r"^(#{1,6})\s*(?:\d+(?:\.\d+)*\.?\s+)?(licen[cs]e|licen[cs]ing|licen[cs]e and (copyright|citation)|copyright and "
                       r"licen[cs]e)s?\b.*$", re.IGNORECASE)
 _ANY_ATX = re.compile(r"^(#{1,6})\s+\S")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
@@ -232,12 +232,16 @@ def linked_paths(line: str, folder: str, present: frozenset[str] | set[str]) -> 
     return out
 
 
-def _names_model(subject: str, names: Iterable[str]) -> bool:
-    return any(re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", subject, re.IGNORECASE) for name in names)
+def _names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for every model name long enough to look for (longest first), or None."""
+    usable = sorted({n for n in names if len(n) >= MODEL_NAME_MIN_CHARS}, key=len, reverse=True)
+    if not usable:
+        return None
+    return re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, usable)) + r")(?![\w-])", re.IGNORECASE)
 
 
 def scoped_statements(path: str, text: str, matches: tuple[Match, ...], rules: Iterable[StatementRule],
-                      reference_keys: frozenset[str], model_names: Iterable[str] = (),
+                      reference_keys: frozenset[str], model_names: Callable[[], Iterable[str]] = tuple,
                       linked: Callable[[str], str | None] | None = None,
                       present: frozenset[str] | set[str] = frozenset()) -> list[ScopedStatement]:
     """README sentences that put a component under a license ("the model weights are released
@@ -249,11 +253,12 @@ def scoped_statements(path: str, text: str, matches: tuple[Match, ...], rules: I
 
     Args:
         rules: the ``scoped_statements`` of ``attribution.yaml``; the first that fits a line wins.
-        model_names: names of the models the target fetches as weights, for ``referenced-model``.
+        model_names: the names of the models the target fetches as weights, for
+            ``referenced-model``; called once, and only when such a rule's pattern fits a line.
         linked: a file's own license (None when it has none or is not recognised).
         present: the target's paths, to resolve links against.
     """
-    names = sorted({n for n in model_names if len(n) >= MODEL_NAME_MIN_CHARS}, key=len, reverse=True)
+    names: list[re.Pattern[str] | None] = []  # filled on first need
     folder = str(PurePosixPath(path).parent).strip(".")
     out = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -263,8 +268,11 @@ def scoped_statements(path: str, text: str, matches: tuple[Match, ...], rules: I
             found_at = rule.pattern.search(line)
             if not found_at:
                 continue
-            if rule.subject == "referenced-model" and not _names_model(line[:found_at.start()], names):
-                continue
+            if rule.subject == "referenced-model":
+                if not names:
+                    names.append(_names_pattern(model_names()))
+                if names[0] is None or not names[0].search(line, 0, found_at.start()):
+                    continue
             expressions = []
             if linked is not None:
                 expressions = [e for e in (linked(p) for p in linked_paths(line, folder, present))
@@ -337,7 +345,8 @@ def collect_declarations(paths: Iterable[str], read_text: Callable[[str], str | 
 
 def readme_statements(paths: Iterable[str], read_text: Callable[[str], str | None], detection: Callable[[str], Any],
                       statement_rules: Iterable[StatementRule], reference_keys: frozenset[str],
-                      model_names: Iterable[str] = (), linked: Callable[[str], str | None] | None = None,
+                      model_names: Callable[[], Iterable[str]] = tuple,
+                      linked: Callable[[str], str | None] | None = None,
                       ) -> tuple[list[ScopedStatement], str | None, Any]:
     """The root README's sentences scoped to a component, and its detection with the matches on
     those lines turned into mentions (a sentence about the weights is not the README's own license).

@@ -33,6 +33,7 @@ from ..models import (
     Finding,
     Mention,
     ProfileResult,
+    Reference,
     Report,
     SourceInfo,
     Summary,
@@ -217,13 +218,22 @@ def scan_source(source: Source, rules: RuleSet, options: ScanOptions, stats: Sca
             texts[path] = _read_text(source, path)
         return texts[path]
 
-    components, globs, max_bytes = rules.weight_files
-    weights_found = weight_references([(e.path, labels[e.path].component) for e in entries],
-                                      lambda p, n: _read_text(source, p, n), rules.weight_sources,
-                                      components, globs, max_bytes)
+    weights_read: list[tuple[Reference, ...]] = []
+
+    def weights_found() -> tuple[Reference, ...]:
+        """Where the code fetches weights from; read once, and only when something needs it (the
+        model has no weights here, or a README sentence may name a fetched model)."""
+        if not weights_read:
+            components, globs, max_bytes = rules.weight_files
+            weights_read.append(weight_references([(e.path, labels[e.path].component) for e in entries],
+                                                  lambda p, n: _read_text(source, p, n), rules.weight_sources,
+                                                  components, globs, max_bytes))
+        return weights_read[0]
+
     statements, readme, readme_detection = readme_statements(
         paths, read_text, detections.__getitem__, rules.scoped_statements, rules.reference_keys,
-        model_names=[r.id.rsplit("/", 1)[-1] for r in weights_found if r.url == f"{HUB_DEFAULT_ENDPOINT}/{r.id}"],
+        model_names=lambda: [r.id.rsplit("/", 1)[-1] for r in weights_found()
+                             if r.url == f"{HUB_DEFAULT_ENDPOINT}/{r.id}"],
         linked=lambda p: attributor.own_expression(detections[p])[0])
     if readme is not None:
         detections[readme] = readme_detection
@@ -267,7 +277,7 @@ def scan_source(source: Source, rules: RuleSet, options: ScanOptions, stats: Sca
         declared = replace(declared, model_card=declared.model_card + resolved.card_items)
     declarations = component_declarations(license_files, statements, files_t)
     if lacks_files(Component.MODEL, files_t):
-        declarations += weights_found
+        declarations += weights_found()
     findings = (attributor.findings + reader.findings + attributor.late_findings()
                 + _scan_findings(files_t, catalogue, options.timeout)
                 + _folder_findings(license_files, declared_expression, catalogue)

@@ -277,3 +277,10 @@ def test_a_sentence_about_our_models_declares_the_model_not_the_code(tmp_path: P
     assert report["declared"]["licenses"] == []
     assert (report["components"]["code"]["status"], report["components"]["model"]["status"]) == ("unlicensed", "open")
     assert report["verdict"]["status"] == "undetermined"
+
+
+def test_a_numbered_license_heading_opens_the_section() -> None:
+    # DeepSeek-V3's README: "## 7. License".
+    text = "# X\n\n## 6. Usage\n\nRun it.\n\n## 7. License\nThis code repository is licensed under MIT.\n\n## 8. Citation\n"
+    assert readme_license_section(text) == (7, 9)
+    assert readme_license_section("# X\n\n## 7.2 Licensing\nMIT.\n") == (3, 4)

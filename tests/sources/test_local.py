@@ -10,7 +10,7 @@ from osai_scan.inventory import build_inventory
 from osai_scan.pipeline import scan
 from osai_scan.report.json import report_dict
 from osai_scan.sources import GitSource, LocalSource, open_source
-from tests.conftest import git, make_git_repo, validate_report
+from tests.conftest import git, git_repo_with_submodule, make_git_repo, validate_report
 
 LFS_OID = "4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393"
 POINTER = f"version https://git-lfs.github.com/spec/v1\noid sha256:{LFS_OID}\nsize 5368709120\n"
@@ -96,16 +96,7 @@ def test_scanning_a_subfolder_of_a_work_tree_lists_paths_relative_to_it(tmp_path
 
 
 def test_submodule_is_listed_as_skipped(tmp_path: Path) -> None:
-    sub = tmp_path / "sub"
-    sub.mkdir()
-    (sub / "a.txt").write_text("a\n")
-    make_git_repo(sub)
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    (repo / "README.md").write_text("# x\n")
-    make_git_repo(repo)
-    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(sub), "vendor/sub")
-    git(repo, "commit", "-qm", "add submodule")
+    repo = git_repo_with_submodule(tmp_path)
     entries = {e.path: e for e in build_inventory(open_source(str(repo)))}
     assert entries["vendor/sub"].problem.startswith("git submodule")
     assert ".gitmodules" in entries
