@@ -56,8 +56,9 @@ class _Progress:
 @click.option("--connect-timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
               help="Seconds to wait for the --scheduler to answer.")
 @click.option("--preload-index", is_flag=True,
-              help="Load ScanCode's index on every Dask worker when it starts (default: on the first target "
-                   "that needs it).")
+              help="With --scheduler: load ScanCode's index on every worker when the batch starts (default: on "
+                   "each worker's first target that needs it). --workers always starts its workers with one "
+                   "shared copy loaded.")
 @click.option("--profile", default=DEFAULT_PROFILE, show_default=True, help="Policy profile that decides each verdict.")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path),
               help="Rules folder that adds to or overrides the built-in rules (repeatable).")
@@ -102,7 +103,8 @@ def batch(targets_file: Path, output: Path, resume: bool, summary_only: bool, jo
 
         pool: Any = DaskPool(workers=workers, scheduler=scheduler, connect_timeout=connect_timeout,
                              preload=preload_index)
-        pool.connect()
+        if scheduler:
+            pool.connect()  # a scheduler that does not answer stops the batch before anything is written
     else:
         from ..pipeline import default_jobs
 

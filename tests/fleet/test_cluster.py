@@ -8,6 +8,7 @@ test that kills a worker mid-target knows which target dies with it.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import signal
 import threading
@@ -162,3 +163,71 @@ def test_the_index_plugin_runs_on_every_worker(fleet):
     assert list(pool.run([], replace(ScanOptions(), jobs=1), False)) == []
     plugins = client.run(lambda dask_worker: sorted(dask_worker.plugins))
     assert plugins and all("osai-scan-index" in names for names in plugins.values())
+
+
+def _private_and_shared_kib(pid: int) -> tuple[int, int]:
+    """A process's private and shared resident memory (KiB), from /proc/PID/smaps_rollup."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, value = line.split(":", 1)
+        fields[name] = int(value.split()[0])
+    return fields["Private_Clean"] + fields["Private_Dirty"], fields["Shared_Clean"] + fields["Shared_Dirty"]
+
+
+def test_a_local_cluster_forks_its_workers_from_one_loaded_index(fleet, tmp_path):
+    """``DaskPool(workers=2)`` starts its own LocalCluster: every worker is forked from a forkserver
+    that loaded ScanCode's index, so no target loads it, every card is still matched, the records
+    equal a serial scan's, and the index pages are shared with the forkserver, not copied."""
+    hub, catalogue, _ = fleet
+    targets = catalogue[:40] + [MISSING]  # eight of every kind; model-039 is gated
+    memory: dict[int, tuple[int, int]] = {}
+
+    def on_record(record: dict, counts: object) -> None:
+        if record["ok"]:
+            pid = int(record["worker"].rsplit(":", 1)[1])
+            memory.setdefault(pid, _private_and_shared_kib(pid))
+
+    out = tmp_path / "results.jsonl"
+    with ResultsFile(out, resume=False) as results:
+        counts = run_batch(targets, _options(hub, tmp_path / "cluster"), DaskPool(workers=2), results,
+                           on_record=on_record)
+    assert dask.config.get("distributed.worker.multiprocessing-method") == "spawn"  # restored at close
+    records = {r["target"]: r for r in iter_records(out)}
+    assert sorted(records) == sorted(targets)
+    assert (counts.done, counts.failed) == (39, 2)
+    assert {t: records[t]["error_kind"] for t in ("hf:fleet/model-039", MISSING)} == {
+        "hf:fleet/model-039": "HubGatedError", MISSING: "HubRepoNotFoundError"}
+    scanned = [r for r in records.values() if r["ok"]]
+    assert len({r["worker"] for r in scanned}) == 2
+    assert [r["target"] for r in scanned if r["index_loaded_here"] or r["timings"].get("index load")] == []
+    assert Counter(r["summary"]["model_license"] for r in scanned) == {
+        "apache-2.0": 8, "mit": 8, "llama3.1": 8, "cc-by-nc-4.0": 8, None: 7}
+    serial = _options(hub, tmp_path / "serial")
+    for target in targets:
+        assert _stable(scan_target(target, serial)) == _stable(records[target]), target
+    # A worker that had unpickled its own index would hold over 1 GB privately; these share it.
+    assert len(memory) == 2
+    for private, shared in memory.values():
+        assert shared > 400 * 1024 and private < shared, memory
+
+
+def test_an_empty_batch_starts_no_local_cluster():
+    pool = DaskPool(workers=2)
+    before = set(multiprocessing.active_children())
+    assert list(pool.run([], ScanOptions(jobs=1), False)) == []
+    assert set(multiprocessing.active_children()) == before
+
+
+def test_on_an_existing_cluster_the_plugin_loads_the_index_on_every_worker():
+    """``--scheduler`` with ``--preload-index``: the plugin loads the index in each worker (Dask's
+    default start method, nothing shared); without the flag a worker loads it on first need."""
+    from osai_scan import pipeline
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        address = cluster.scheduler.address
+        assert list(DaskPool(scheduler=address).run([], ScanOptions(jobs=1), False)) == []
+        assert list(client.run(pipeline.index_loaded).values()) == [False]
+        assert list(DaskPool(scheduler=address, preload=True).run([], ScanOptions(jobs=1), False)) == []
+        assert list(client.run(pipeline.index_loaded).values()) == [True]
+        assert list(client.run(lambda: __import__("sys").modules.get("osai_scan.fleet.shared_index")).values()) == [None]
