@@ -7,8 +7,9 @@ detection cache. (a) runs one ``osai-scan scan`` process per target on a sample 
 imports and the index load; the rate is the sample's); (b) ``osai-scan batch -j 1``; (c)
 ``osai-scan batch --workers 2``. Printed: models per minute, the ratios against the targets
 (b >= 10x a, c >= 1.7x b), the median per-target time once the index is loaded for a repo with a
-card, a LICENSE and a config (target <= 0.3 s), and the most bytes served for any repo (weights:
-headers only).
+card, a LICENSE and a config (target <= 0.3 s), the most bytes served for any repo (weights:
+headers only), and the peak memory of (b)'s and (c)'s process trees (PSS: pages shared by
+processes, such as one ScanCode index shared by forked workers, are split between them).
 
 Usage: python -m bench.fleet [--count 200] [--sample 12] [--out DIR]
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import sys
@@ -35,12 +37,13 @@ def _bin(name: str) -> str:
     return str(Path(sysconfig.get_path("scripts")) / name)
 
 
-def _batch(listing: Path, out: Path, extra: list[str], env: dict[str, str]) -> float:
+def _batch(listing: Path, out: Path, extra: list[str], env: dict[str, str]) -> tuple[float, int | None]:
+    """Wall seconds and peak PSS (bytes) of one ``osai-scan batch`` run."""
     start = time.perf_counter()
     m = run([_bin("osai-scan"), "batch", str(listing), "-o", str(out), "-q", "--summary-only", *extra], env=env)
     if m.returncode not in (0, 3):
         raise SystemExit(f"osai-scan batch failed ({m.returncode}):\n{m.stderr[-2000:]}")
-    return time.perf_counter() - start
+    return time.perf_counter() - start, m.peak_pss
 
 
 def run_fleet(out_dir: Path, count: int = 200, sample: int = 12) -> tuple[dict[str, object], bool]:
@@ -63,6 +66,7 @@ def run_fleet(out_dir: Path, count: int = 200, sample: int = 12) -> tuple[dict[s
 
             print(f"fleet: {count} repos + {len(MISSING)} missing on {hub.endpoint}", flush=True)
             picked = targets[:sample]
+            load = {"start": os.getloadavg()[0]}
             start = time.perf_counter()
             for target in picked:
                 m = run([_bin("osai-scan"), "scan", target, "-q", "-o", str(work / "one.json")], env=env("a"))
@@ -70,12 +74,15 @@ def run_fleet(out_dir: Path, count: int = 200, sample: int = 12) -> tuple[dict[s
                     raise SystemExit(f"osai-scan scan {target} failed ({m.returncode}):\n{m.stderr[-2000:]}")
             per_process = time.perf_counter() - start
             print(f"(a) {sample} scan processes: {per_process:.1f} s", flush=True)
+            load["a"] = os.getloadavg()[0]
             hub.reset_counters()
-            serial = _batch(listing, work / "serial.jsonl", ["-j", "1"], env("b"))
+            serial, serial_pss = _batch(listing, work / "serial.jsonl", ["-j", "1"], env("b"))
             served = hub.bytes_served
             print(f"(b) batch serial: {serial:.1f} s", flush=True)
-            cluster = _batch(listing, work / "cluster.jsonl", ["--workers", "2"], env("c"))
+            load["b"] = os.getloadavg()[0]
+            cluster, cluster_pss = _batch(listing, work / "cluster.jsonl", ["--workers", "2"], env("c"))
             print(f"(c) batch on 2 Dask workers: {cluster:.1f} s", flush=True)
+            load["c"] = os.getloadavg()[0]
         records = [json.loads(line) for line in (work / "serial.jsonl").read_text().splitlines()]
         simple = {f"hf:{repo_id(n)}" for n in range(count) if n % 5 == 1}  # card + LICENSE + config
         overhead = [r["timings"]["total"] for r in records
@@ -91,6 +98,8 @@ def run_fleet(out_dir: Path, count: int = 200, sample: int = 12) -> tuple[dict[s
             "overhead_median_card_license_config": statistics.median(overhead),
             "overhead_median_all": statistics.median(every),
             "failed": {"b": sum(not r["ok"] for r in records), "c": sum(not r["ok"] for r in cluster_records)},
+            "load_average_1min": load,
+            "peak_pss_bytes": {"b": serial_pss, "c": cluster_pss},
             "max_bytes_served_per_weights_file": max((v for k, v in served.items() if k.endswith(".safetensors")),
                                                      default=0),
         }
@@ -125,6 +134,14 @@ def _print(f: dict[str, object]) -> None:
     print(f"per-target time once the index is loaded, median: card+LICENSE+config "
           f"{f['overhead_median_card_license_config']:.3f} s (target <= {TARGETS['overhead_seconds']:g} s), "
           f"every kind {f['overhead_median_all']:.3f} s")
+    load = f["load_average_1min"]
+    assert isinstance(load, dict)
+    print("1-minute load average at the start and after each mode: "
+          + ", ".join(f"{k} {v:.2f}" for k, v in load.items()))
+    pss = f["peak_pss_bytes"]
+    assert isinstance(pss, dict)
+    if pss["b"] and pss["c"]:
+        print(f"peak memory (PSS of the process tree): (b) {pss['b'] / 2**30:.2f} GiB, (c) {pss['c'] / 2**30:.2f} GiB")
     print(f"failed targets (gated, missing): {f['failed']}; most bytes served for one weights "
           f"file in (b): {f['max_bytes_served_per_weights_file']} (2 GiB sparse files: headers only)")
 

@@ -68,13 +68,25 @@ def _plugin_class() -> type:
     return IndexPlugin
 
 
+def start_index_forkserver(distributed: Any) -> None:
+    """Start this process's forkserver with ScanCode's index loaded in it (``shared_index``).
+
+    Dask must already be configured to start workers with ``forkserver``
+    (``distributed.worker.multiprocessing-method``). The forkserver starts now and loads the
+    index while the caller goes on (starting a scheduler, nannies); every worker process Dask
+    starts afterwards in this process is forked from it and shares the index. It is this
+    process's one forkserver, kept to its exit: a later cluster forks from the same index.
+    """
+    distributed.utils.get_mp_context()  # distributed sets its own forkserver preload once, on first use
+    multiprocessing.get_context("forkserver").set_forkserver_preload([SHARED_INDEX_MODULE])
+    multiprocessing.forkserver.ensure_running()
+
+
 def _forked_from_shared_index(distributed: Any) -> contextlib.ExitStack:
     """Dask configured to fork LocalCluster workers from a forkserver that holds ScanCode's index.
 
-    The forkserver is started now, so the index loads while the scheduler and the nannies start;
-    it is this process's one forkserver, kept to its exit, so a later LocalCluster forks from the
-    same loaded index. Where there is no forkserver (Windows), Dask's default applies and each
-    worker loads its own index. The returned stack restores Dask's configuration when closed.
+    Where there is no forkserver (Windows), Dask's default applies and each worker loads its own
+    index. The returned stack restores Dask's configuration when closed.
     """
     stack = contextlib.ExitStack()
     if "forkserver" not in multiprocessing.get_all_start_methods():
@@ -82,9 +94,7 @@ def _forked_from_shared_index(distributed: Any) -> contextlib.ExitStack:
     import dask
 
     stack.enter_context(dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}))
-    distributed.utils.get_mp_context()  # distributed sets its own forkserver preload once, on first use
-    multiprocessing.get_context("forkserver").set_forkserver_preload([SHARED_INDEX_MODULE])
-    multiprocessing.forkserver.ensure_running()
+    start_index_forkserver(distributed)
     return stack
 
 

@@ -11,6 +11,8 @@ import logging
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -231,3 +233,56 @@ def test_on_an_existing_cluster_the_plugin_loads_the_index_on_every_worker():
         assert list(DaskPool(scheduler=address, preload=True).run([], ScanOptions(jobs=1), False)) == []
         assert list(client.run(pipeline.index_loaded).values()) == [True]
         assert list(client.run(lambda: __import__("sys").modules.get("osai_scan.fleet.shared_index")).values()) == [None]
+
+
+def test_dask_worker_with_the_nanny_preload_shares_one_index_between_its_workers(fleet, tmp_path):
+    """``dask scheduler`` and ``dask worker --nworkers 2 --preload-nanny osai_scan.fleet.nanny``, as
+    the README runs them: both workers start with the index loaded (by the forkserver, once), share
+    its pages, and scan without loading it."""
+    hub, catalogue, _ = fleet
+    dask_cli = str(Path(sys.executable).parent / "dask")
+    scheduler_file = tmp_path / "scheduler.json"
+    started = [subprocess.Popen([dask_cli, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                                 "--scheduler-file", str(scheduler_file)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)]
+    try:
+        _wait_for(scheduler_file.exists)
+        started.append(subprocess.Popen([dask_cli, "worker", "--scheduler-file", str(scheduler_file), "--nworkers", "2",
+                                         "--nthreads", "1", "--no-dashboard", "--preload-nanny",
+                                         "osai_scan.fleet.nanny"],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
+        with Client(scheduler_file=str(scheduler_file), timeout=60) as client:
+            client.wait_for_workers(2, timeout=180)
+            from osai_scan import pipeline
+
+            assert list(client.run(pipeline.index_loaded).values()) == [True, True]
+            assert list(client.run(lambda: sys.modules["osai_scan.fleet.shared_index"].LOADED).values()) == [True, True]
+            for pid in client.run(os.getpid).values():
+                private, shared = _private_and_shared_kib(pid)
+                assert shared > 400 * 1024 and private < shared, (private, shared)
+            out = tmp_path / "results.jsonl"
+            targets = catalogue[:6]
+            with ResultsFile(out, resume=False) as results:
+                counts = run_batch(targets, _options(hub, tmp_path), DaskPool(scheduler=client.scheduler.address),
+                                   results, summary_only=True)
+        records = list(iter_records(out))
+        assert (counts.done, counts.failed) == (6, 0)
+        assert [r["target"] for r in records if r["index_loaded_here"] or r["timings"].get("index load")] == []
+        assert sorted(r["summary"]["model_license"] or "" for r in records) == [
+            "", "apache-2.0", "apache-2.0", "cc-by-nc-4.0", "llama3.1", "mit"]
+    finally:
+        for process in reversed(started):
+            os.killpg(process.pid, signal.SIGTERM)
+        for process in reversed(started):
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+def _wait_for(predicate, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)
