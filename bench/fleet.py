@@ -11,7 +11,7 @@ card, a LICENSE and a config (target <= 0.3 s), the most bytes served for any re
 headers only), and the peak memory of (b)'s and (c)'s process trees (PSS: pages shared by
 processes, such as one ScanCode index shared by forked workers, are split between them).
 
-Usage: python -m bench.fleet [--count 200] [--sample 12] [--out DIR]
+Usage: python -m bench.fleet [--count 200] [--sample 12] [--repeat 1] [--out DIR]
 """
 
 from __future__ import annotations
@@ -46,8 +46,9 @@ def _batch(listing: Path, out: Path, extra: list[str], env: dict[str, str]) -> t
     return time.perf_counter() - start, m.peak_pss
 
 
-def run_fleet(out_dir: Path, count: int = 200, sample: int = 12) -> tuple[dict[str, object], bool]:
-    """Run the three modes; return the figures and whether every target is met."""
+def run_fleet(out_dir: Path, count: int = 200, sample: int = 12, repeat: int = 1) -> tuple[dict[str, object], bool]:
+    """Run the three modes ((b) and (c) ``repeat`` times, alternating: medians); return the figures
+    and whether every target is met."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from tests.fakehub import FakeHub
     from tests.fleet.catalogue import repo_id, write_catalogue, write_targets_file
@@ -75,26 +76,40 @@ def run_fleet(out_dir: Path, count: int = 200, sample: int = 12) -> tuple[dict[s
             per_process = time.perf_counter() - start
             print(f"(a) {sample} scan processes: {per_process:.1f} s", flush=True)
             load["a"] = os.getloadavg()[0]
-            hub.reset_counters()
-            serial, serial_pss = _batch(listing, work / "serial.jsonl", ["-j", "1"], env("b"))
-            served = hub.bytes_served
-            print(f"(b) batch serial: {serial:.1f} s", flush=True)
-            load["b"] = os.getloadavg()[0]
-            cluster, cluster_pss = _batch(listing, work / "cluster.jsonl", ["--workers", "2"], env("c"))
-            print(f"(c) batch on 2 Dask workers: {cluster:.1f} s", flush=True)
-            load["c"] = os.getloadavg()[0]
-        records = [json.loads(line) for line in (work / "serial.jsonl").read_text().splitlines()]
+            served: dict[str, int] = {}
+            walls: dict[str, list[float]] = {"b": [], "c": []}
+            peaks: dict[str, list[int | None]] = {"b": [], "c": []}
+            for turn in range(repeat):  # (b) and (c) alternate, so a change in the machine's load hits both
+                suffix = f" (turn {turn + 1} of {repeat})" if repeat > 1 else ""
+                hub.reset_counters()
+                wall, pss = _batch(listing, work / f"serial-{turn}.jsonl", ["-j", "1"], env(f"b{turn}"))
+                walls["b"].append(wall)
+                peaks["b"].append(pss)
+                if turn == 0:
+                    served = hub.bytes_served
+                print(f"(b) batch serial: {wall:.1f} s{suffix}", flush=True)
+                load[f"b{suffix}"] = os.getloadavg()[0]
+                wall, pss = _batch(listing, work / f"cluster-{turn}.jsonl", ["--workers", "2"], env(f"c{turn}"))
+                walls["c"].append(wall)
+                peaks["c"].append(pss)
+                print(f"(c) batch on 2 Dask workers: {wall:.1f} s{suffix}", flush=True)
+                load[f"c{suffix}"] = os.getloadavg()[0]
+            serial, cluster = statistics.median(walls["b"]), statistics.median(walls["c"])
+            serial_pss, cluster_pss = (max((p for p in peaks[m] if p), default=None) for m in ("b", "c"))
+        records = [json.loads(line) for line in (work / "serial-0.jsonl").read_text().splitlines()]
         simple = {f"hf:{repo_id(n)}" for n in range(count) if n % 5 == 1}  # card + LICENSE + config
         overhead = [r["timings"]["total"] for r in records
                     if r["ok"] and not r.get("index_loaded_here") and r["target"] in simple]
         every = [r["timings"]["total"] for r in records if r["ok"] and not r.get("index_loaded_here")]
-        cluster_records = [json.loads(line) for line in (work / "cluster.jsonl").read_text().splitlines()]
+        cluster_records = [json.loads(line) for line in (work / "cluster-0.jsonl").read_text().splitlines()]
         n = count + len(MISSING)
         figures: dict[str, object] = {
             "repos": count, "targets": n, "sample_a": sample,
             "per_minute": {"a_process_per_target": 60 * sample / per_process, "b_batch_serial": 60 * n / serial,
                            "c_batch_2_workers": 60 * n / cluster},
             "seconds": {"a_sample": per_process, "b": serial, "c": cluster},
+            "turns": {"b": walls["b"], "c": walls["c"],
+                      "cluster_vs_serial": [b / c for b, c in zip(walls["b"], walls["c"])]},
             "overhead_median_card_license_config": statistics.median(overhead),
             "overhead_median_all": statistics.median(every),
             "failed": {"b": sum(not r["ok"] for r in records), "c": sum(not r["ok"] for r in cluster_records)},
@@ -129,6 +144,12 @@ def _print(f: dict[str, object]) -> None:
           f"{rates['a_process_per_target']:>12.1f}   (sample of {f['sample_a']})")
     print(f"{'(b) osai-scan batch -j 1 (serial)':<44}{secs['b']:>10.1f}{rates['b_batch_serial']:>12.1f}")
     print(f"{'(c) osai-scan batch --workers 2':<44}{secs['c']:>10.1f}{rates['c_batch_2_workers']:>12.1f}")
+    turns = f["turns"]
+    assert isinstance(turns, dict)
+    if len(turns["b"]) > 1:
+        print("turns, (b) / (c) seconds and c/b: " + "; ".join(
+            f"{b:.1f} / {c:.1f} = {r:.2f}x" for b, c, r in zip(turns["b"], turns["c"], turns["cluster_vs_serial"]))
+              + " (the table gives the medians)")
     print(f"ratios: b/a {ratios['serial_vs_process']:.1f}x (target >= {TARGETS['serial_vs_process']:g}x), "
           f"c/b {ratios['cluster_vs_serial']:.2f}x (target >= {TARGETS['cluster_vs_serial']:g}x)")
     print(f"per-target time once the index is loaded, median: card+LICENSE+config "
@@ -152,8 +173,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out")
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--sample", type=int, default=12)
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run (b) and (c) this many times, alternating, and take the median of each "
+                             "(a shared machine's load changes during a run)")
     args = parser.parse_args(argv)
-    return 0 if run_fleet(args.out, args.count, args.sample)[1] else 1
+    return 0 if run_fleet(args.out, args.count, args.sample, max(args.repeat, 1))[1] else 1
 
 
 if __name__ == "__main__":
