@@ -30,6 +30,10 @@ from pathlib import Path
 from .measure import run
 
 TARGETS = {"serial_vs_process": 10.0, "cluster_vs_serial": 1.7, "overhead_seconds": 0.3}
+#: Seconds between memory samples. Reading /proc/PID/smaps_rollup of a process that holds
+#: ScanCode's index costs the kernel about 22 ms; at measure.run's default of 0.05 s the sampler
+#: took about half a core during (c) (three such processes) and a third during (b).
+SAMPLE_INTERVAL = 1.0
 MISSING = ["hf:fleet/no-such-model-1", "hf:fleet/no-such-model-2", "hf:fleet/no-such-model-3"]
 
 
@@ -40,7 +44,8 @@ def _bin(name: str) -> str:
 def _batch(listing: Path, out: Path, extra: list[str], env: dict[str, str]) -> tuple[float, int | None]:
     """Wall seconds and peak PSS (bytes) of one ``osai-scan batch`` run."""
     start = time.perf_counter()
-    m = run([_bin("osai-scan"), "batch", str(listing), "-o", str(out), "-q", "--summary-only", *extra], env=env)
+    m = run([_bin("osai-scan"), "batch", str(listing), "-o", str(out), "-q", "--summary-only", *extra], env=env,
+            interval=SAMPLE_INTERVAL)
     if m.returncode not in (0, 3):
         raise SystemExit(f"osai-scan batch failed ({m.returncode}):\n{m.stderr[-2000:]}")
     return time.perf_counter() - start, m.peak_pss
@@ -70,7 +75,8 @@ def run_fleet(out_dir: Path, count: int = 200, sample: int = 12, repeat: int = 1
             load = {"start": os.getloadavg()[0]}
             start = time.perf_counter()
             for target in picked:
-                m = run([_bin("osai-scan"), "scan", target, "-q", "-o", str(work / "one.json")], env=env("a"))
+                m = run([_bin("osai-scan"), "scan", target, "-q", "-o", str(work / "one.json")], env=env("a"),
+                        interval=SAMPLE_INTERVAL)
                 if m.returncode not in (0, 3):
                     raise SystemExit(f"osai-scan scan {target} failed ({m.returncode}):\n{m.stderr[-2000:]}")
             per_process = time.perf_counter() - start
