@@ -34,9 +34,12 @@ from tests.corpus.accuracy import (
 )
 
 #: Accuracy of each part when the rules were last reviewed (2026-12-02, stand-ins): a floor.
-FLOOR = {TUNING: 0.977, HELD_OUT: 0.942}
-#: Whether each part meets the targets today (see the module docstring).
-MEETS_TARGETS = {TUNING: True, HELD_OUT: False}
+#: Lowered when batch-3 rows (branch label3b: 1071/1099 tuning, 719/786 held-out) were added;
+#: new repositories, not a rule change, moved them.
+FLOOR = {TUNING: 0.974, HELD_OUT: 0.914}
+#: Whether each part meets the targets today (see the module docstring). The batch-3 tuning
+#: rows put tuning training-code recall at 94.8%.
+MEETS_TARGETS = {TUNING: False, HELD_OUT: False}
 
 
 @pytest.fixture(scope="module")
