@@ -1,16 +1,15 @@
 # Stand-in for haotian-liu/LLaVA:llava/serve/test_message.py - hand-written for the osai-scan corpus, not copied.
 """Client that sends one chat message to a running model worker (not a unit test)."""
+__test__ = False  # inert under pytest: a stand-in, not a test of this project
+
 import argparse
 import json
 
-import requests
 
-from llava.conversation import default_conversation
+def main(args):
+    import requests
+    from llava.conversation import default_conversation
 
-__test__ = False
-
-
-def main():
     conv = default_conversation.copy()
     conv.append_message(conv.roles[0], args.message)
     payload = {"model": args.model_name, "prompt": conv.get_prompt(), "max_new_tokens": 64}
@@ -25,5 +24,4 @@ if __name__ == "__main__":
     parser.add_argument("--worker-address", default="http://localhost:21002")
     parser.add_argument("--model-name", default="llava-v1.5-7b")
     parser.add_argument("--message", default="Tell me a story.")
-    args = parser.parse_args()
-    main()
+    main(parser.parse_args())
