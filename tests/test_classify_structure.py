@@ -208,6 +208,19 @@ def test_model_formats_by_name_and_location(path: str, rule: str) -> None:
     assert (explanation.classification.component.value, explanation.classification.rule) == ("model", rule)
 
 
+@pytest.mark.parametrize(("path", "component", "rule"), [
+    ("Tongyi Qianwen LICENSE AGREEMENT", "legal", "legal.license-file"),
+    ("docs/Model License.md", "legal", "legal.license-file"),
+    ("dev-requirements.txt", "code", "code.build"),
+    ("docs/doc_requirements.txt", "code", "code.build"),
+    ("dev.txt", "training-data", "training-data.split-files"),
+])
+def test_license_agreements_with_spaces_and_prefixed_requirements(path: str, component: str, rule: str) -> None:
+    # Qwen's "Tongyi Qianwen LICENSE AGREEMENT"; codellama's dev-requirements.txt is no "dev" split
+    explanation, _ = classify({path: b"text"}, path)
+    assert (explanation.classification.component.value, explanation.classification.rule) == (component, rule)
+
+
 def _safetensors() -> bytes:
     header = json.dumps({"w": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}}).encode()
     return struct.pack("<Q", len(header)) + header + b"\0" * 8 + b"x" * 4096
