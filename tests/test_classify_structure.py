@@ -208,6 +208,19 @@ def test_model_formats_by_name_and_location(path: str, rule: str) -> None:
     assert (explanation.classification.component.value, explanation.classification.rule) == ("model", rule)
 
 
+@pytest.mark.parametrize(("path", "component", "rule"), [
+    ("Tongyi Qianwen LICENSE AGREEMENT", "legal", "legal.license-file"),
+    ("docs/Model License.md", "legal", "legal.license-file"),
+    ("dev-requirements.txt", "code", "code.build"),
+    ("docs/doc_requirements.txt", "code", "code.build"),
+    ("dev.txt", "training-data", "training-data.split-files"),
+])
+def test_license_agreements_with_spaces_and_prefixed_requirements(path: str, component: str, rule: str) -> None:
+    # Qwen's "Tongyi Qianwen LICENSE AGREEMENT"; codellama's dev-requirements.txt is no "dev" split
+    explanation, _ = classify({path: b"text"}, path)
+    assert (explanation.classification.component.value, explanation.classification.rule) == (component, rule)
+
+
 def _safetensors() -> bytes:
     header = json.dumps({"w": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}}).encode()
     return struct.pack("<Q", len(header)) + header + b"\0" * 8 + b"x" * 4096
@@ -305,3 +318,28 @@ def test_files_outside_a_python_rule_are_never_parsed(monkeypatch: pytest.Monkey
     assert parsed == []
     classify({"net.py": "import torch.nn as nn\nclass A(nn.Module): pass\n"}, "net.py")
     assert len(parsed) == 1
+
+
+def test_a_config_whose_data_module_has_a_train_split_is_training_code() -> None:
+    # taming-transformers configs/custom_vqgan.yaml: model section + data module with train/validation
+    config = ("model:\n  base_learning_rate: 4.5e-6\n  target: pkg.models.VQModel\n  params:\n    embed_dim: 256\n"
+              "data:\n  target: main.DataModuleFromConfig\n  params:\n    batch_size: 5\n    train:\n"
+              "      target: pkg.data.CustomTrain\n    validation:\n      target: pkg.data.CustomTest\n")
+    explanation, _ = classify({"configs/custom_vqgan.yaml": config}, "configs/custom_vqgan.yaml")
+    assert (explanation.classification.component.value, explanation.classification.rule) == (
+        "training-code", "training-code.config-keys")
+    inference = "model:\n  target: pkg.models.VQModel\n  params:\n    embed_dim: 256\n"
+    explanation, _ = classify({"configs/vqgan.yaml": inference}, "configs/vqgan.yaml")
+    assert explanation.classification.component.value == "model"
+
+
+def test_a_lightning_module_with_a_training_step_is_a_model_definition() -> None:
+    # taming's VQGAN: the model class defines training_step and configure_optimizers, but
+    # nothing in the file runs training
+    source = ("import pytorch_lightning as pl\n\n\nclass VQModel(pl.LightningModule):\n"
+              "    def forward(self, x):\n        return x\n\n"
+              "    def training_step(self, batch, batch_idx):\n        loss = self(batch).mean()\n        return loss\n\n"
+              "    def configure_optimizers(self):\n        return None\n")
+    explanation, _ = classify({"pkg/models/vqgan.py": source}, "pkg/models/vqgan.py")
+    assert (explanation.classification.component.value, explanation.classification.rule) == (
+        "code", "code.model-definition")

@@ -34,9 +34,12 @@ from tests.corpus.accuracy import (
 )
 
 #: Accuracy of each part when the rules were last reviewed (2026-12-02, stand-ins): a floor.
-FLOOR = {TUNING: 0.977, HELD_OUT: 0.942}
+#: Re-measured, rules unchanged, after the batch-3 rows (branches label3a, label3b, label3c) were added;
+#: new repositories lower it, a rule change may not. Tuning raised to 1155/1204 by the rules written
+#: from batch-3 tuning rows (data-module configs, LightningModule models).
+FLOOR = {TUNING: 0.959, HELD_OUT: 0.914}
 #: Whether each part meets the targets today (see the module docstring).
-MEETS_TARGETS = {TUNING: True, HELD_OUT: False}
+MEETS_TARGETS = {TUNING: False, HELD_OUT: False}
 
 
 @pytest.fixture(scope="module")

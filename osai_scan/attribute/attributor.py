@@ -72,6 +72,12 @@ def _inside(match: Match, text: Match, tolerance: int) -> bool:
     return text.start_line <= start and end <= text.end_line + tolerance
 
 
+def _appended(match: Match, text: Match, lines: int) -> bool:
+    """True when ``match`` starts after the whole text ``text``, within ``lines`` lines of its end."""
+    assert text.end_line is not None
+    return match.start_line is not None and text.end_line < match.start_line <= text.end_line + lines
+
+
 class Attributor:
     """Computes governing licenses for a whole inventory.
 
@@ -115,7 +121,8 @@ class Attributor:
         """``detection`` with the role of every match decided (rules/notices.yaml).
 
         A match inside a whole license text of another license (a text or notice match of high
-        coverage over many lines, notices.yaml ``settings``) is ``part-of-text``; every other
+        coverage over many lines, notices.yaml ``settings``), or a partial match just after one
+        (a disclaimer appended to the text), is ``part-of-text``; every other
         match gets the role of the first role rule that fits its kind, context and coverage.
         """
         if not detection.matches or self.notices is None:
@@ -126,7 +133,10 @@ class Attributor:
                  and m.end_line - m.start_line + 1 >= settings.whole_text_min_lines]
         out = []
         for match in detection.matches:
-            host = next((t for t in texts if t is not match and _inside(match, t, settings.trailer_tolerance_lines)
+            partial = (match.coverage or 0.0) < settings.partial_trailer_max_coverage
+            host = next((t for t in texts if t is not match
+                         and (_inside(match, t, settings.trailer_tolerance_lines)
+                              or partial and _appended(match, t, settings.partial_trailer_lines))
                          and set(expression_keys(match.expression)) - set(expression_keys(t.expression))), None)
             if host is not None:
                 out.append(replace(match, role="part-of-text", role_rule=TRAILER_RULE))

@@ -87,6 +87,8 @@ class NoticeSettings:
     whole_text_min_coverage: float = 80.0
     whole_text_min_lines: int = 20
     trailer_tolerance_lines: int = 2
+    partial_trailer_lines: int = 10
+    partial_trailer_max_coverage: float = 50.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -179,7 +181,8 @@ def load_notice_rules(docs: Iterable[tuple[Path, Any]], report: Any) -> NoticeRu
             if isinstance(doc, dict):
                 check_keys(doc, {"schema", "settings", "syntax", "roles"}, "notices.yaml", where)
                 raw_settings = doc.get("settings") or {}
-                check_keys(raw_settings, {"whole_text_min_coverage", "whole_text_min_lines", "trailer_tolerance_lines"},
+                check_keys(raw_settings, {"whole_text_min_coverage", "whole_text_min_lines", "trailer_tolerance_lines",
+                                          "partial_trailer_lines", "partial_trailer_max_coverage"},
                            "notices settings", where)
                 settings.update({k: v for k, v in raw_settings.items() if k != "__line__"})
             for raw in entries(doc, "syntax", where):
@@ -201,7 +204,9 @@ def load_notice_rules(docs: Iterable[tuple[Path, Any]], report: Any) -> NoticeRu
     try:
         merged = NoticeSettings(whole_text_min_coverage=float(settings.get("whole_text_min_coverage", 80)),
                                 whole_text_min_lines=int(settings.get("whole_text_min_lines", 20)),
-                                trailer_tolerance_lines=int(settings.get("trailer_tolerance_lines", 2)))
+                                trailer_tolerance_lines=int(settings.get("trailer_tolerance_lines", 2)),
+                                partial_trailer_lines=int(settings.get("partial_trailer_lines", 10)),
+                                partial_trailer_max_coverage=float(settings.get("partial_trailer_max_coverage", 50)))
     except (TypeError, ValueError):
         report(RuleError("notices settings are numbers", path="notices.yaml"))
         merged = NoticeSettings()

@@ -284,3 +284,29 @@ def test_a_numbered_license_heading_opens_the_section() -> None:
     text = "# X\n\n## 6. Usage\n\nRun it.\n\n## 7. License\nThis code repository is licensed under MIT.\n\n## 8. Citation\n"
     assert readme_license_section(text) == (7, 9)
     assert readme_license_section("# X\n\n## 7.2 Licensing\nMIT.\n") == (3, 4)
+
+
+def test_a_statement_listing_several_subjects_before_its_verb(tmp_path: Path) -> None:
+    # sam2's README: three subjects, the model checkpoints first, then "are licensed under" the
+    # linked LICENSE; the fonts' license later in the line is not the model's.
+    from osai_scan.licenses import scancode_license_text
+
+    report = _tree(tmp_path / "repo", {
+        "LICENSE": scancode_license_text("apache-2.0"),
+        "src/model.py": "import torch\n",
+        "README.md": "# X\n\n## License\n\nThe X model checkpoints, X demo code (front-end and back-end), and X "
+                     "training code are licensed under [Apache 2.0](./LICENSE), however the fonts used in the demo "
+                     "are made available under the SIL Open Font License, version 1.1.\n"})
+    declaration = [(r["id"], r["matched_by"], r["expression"]) for r in report["references"] if r["kind"] == "declaration"]
+    assert declaration == [("README.md:5", "attribution.statement.weights", "apache-2.0")]
+    assert (report["components"]["model"]["presence"], report["verdict"]["status"]) == ("declared", "open-source-ai")
+
+
+def test_a_second_clause_is_not_the_subjects_statement(tmp_path: Path) -> None:
+    # "the checkpoints are not released; the code is licensed under MIT" says nothing of a license
+    # for the checkpoints: no declaration for the Model.
+    report = _tree(tmp_path / "repo", {
+        "src/model.py": "import torch\n",
+        "README.md": "# X\n\nThe model checkpoints are not released, while the code is licensed under the MIT License.\n"})
+    assert [r for r in report["references"] if r["kind"] == "declaration"] == []
+    assert report["components"]["model"]["presence"] == "absent"

@@ -112,6 +112,34 @@ def test_a_license_texts_trailer_is_part_of_the_text(tmp_path: Path) -> None:
     assert files["data/train.jsonl"]["license"] == "cc-by-sa-4.0"
 
 
+def test_a_disclaimer_appended_to_a_license_text_is_part_of_it(tmp_path: Path) -> None:
+    """InternLM's LICENSE: the Apache-2.0 text, then a BSD-style warranty disclaimer that ScanCode
+    matches as other-permissive at about a third of its rule, a few lines after the text ends."""
+    disclaimer = (
+        'THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS"\n'
+        "AND ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE\n"
+        "IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE\n"
+        "DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE\n"
+        "FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL\n"
+        "DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR\n"
+        "SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER\n"
+        "CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,\n"
+        "OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE\n"
+        "OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.\n")
+    root = tmp_path / "repo"
+    (root / "src").mkdir(parents=True)
+    apache = "\n".join(line.rstrip() for line in scancode_license_text("apache-2.0").splitlines())
+    (root / "LICENSE").write_text(apache + "\n\n" + disclaimer, encoding="utf-8")
+    (root / "src" / "model.py").write_text("import torch\n", encoding="utf-8")
+    report = report_dict(scan(str(root), ScanOptions(use_cache=False)))
+    lic = {x["path"]: x for x in report["files"]}["LICENSE"]
+    assert lic["detected_expression"] == "apache-2.0 AND other-permissive"
+    assert sorted((m["expression"], m["role"]) for m in lic["detections"]) == [
+        ("apache-2.0", "notice"), ("other-permissive", "part-of-text")]
+    assert lic["license"] == "apache-2.0"
+    assert report["components"]["code"]["status"] == "open"
+
+
 def test_user_rules_decide_roles(tmp_path: Path) -> None:
     """A --rules DIR role rule with a known id replaces it: strings become notices again."""
     root = _tree(tmp_path / "repo")

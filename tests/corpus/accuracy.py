@@ -147,6 +147,11 @@ def load_split(path: Path = SPLIT_TSV) -> dict[str, str]:
     Raises:
         ValueError: a malformed row, or a part that is not the one the hash rule gives.
     """
+    return {repo: part for repo, (_, part) in load_split_batches(path).items()}
+
+
+def load_split_batches(path: Path = SPLIT_TSV) -> dict[str, tuple[int, str]]:
+    """``load_split`` with each repository's batch: ``{repo: (batch, part)}``."""
     parts = {}
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -159,7 +164,7 @@ def load_split(path: Path = SPLIT_TSV) -> dict[str, str]:
             if part != part_of(repo, batch):
                 raise ValueError(f"{path}:{number}: {repo} is {part!r} but the hash rule puts it in "
                                  f"{part_of(repo, batch)!r}")
-            parts[repo] = part
+            parts[repo] = (batch, part)
     return parts
 
 
@@ -318,7 +323,7 @@ def _summary(name: str, outcomes: list[Outcome]) -> str:
     repos = len({o.row.repo for o in outcomes})
     correct = sum(o.correct for o in outcomes)
     failures = scores.failures()
-    return (f"{name:<22} {scores.accuracy:>6.1%} ({correct}/{len(outcomes)} rows, {repos} repositories)"
+    return (f"{name:<34} {scores.accuracy:>6.1%} ({correct}/{len(outcomes)} rows, {repos} repositories)"
             f"  targets {'met' if not failures else 'NOT met: ' + '; '.join(failures)}")
 
 
@@ -331,8 +336,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when the targets are not met")
     args = parser.parse_args(argv)
     rules = load_rules(args.rules).component_rules
+    batches = {repo: batch for repo, (batch, _) in load_split_batches().items()}
     parts = split_rows(load_corpus(), load_split())
     summaries = []
+
+    def by_batch(name: str, outcomes: list[Outcome]) -> list[str]:
+        # the held-out figure of the batches added after the first rules says most
+        return [_summary(f"  {name}, batch {b}", [o for o in outcomes if batches[o.row.repo] == b])
+                for b in sorted({batches[o.row.repo] for o in outcomes})]
     failed = False
     for part in (TUNING, HELD_OUT):
         outcomes = classify_rows(parts[part], rules)
@@ -340,6 +351,7 @@ def main(argv: list[str] | None = None) -> int:
         print(format_report(outcomes, score(outcomes)))
         print()
         summaries.append(_summary(f"stand-ins {part}", outcomes))
+        summaries.extend(by_batch(f"stand-ins {part}", outcomes))
         failed = failed or bool(score(outcomes).failures())
     if args.real is not None:
         if not args.real.is_dir():
@@ -351,6 +363,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"rows whose file is not in the checkout (not scored): {len(missing)}")
             print()
             summaries.append(_summary(f"real {part}", outcomes) + f", {len(missing)} rows absent")
+            summaries.extend(by_batch(f"real {part}", outcomes))
     print("== summary ==")
     print("\n".join(summaries))
     return 1 if args.check and failed else 0
