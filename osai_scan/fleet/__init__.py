@@ -3,7 +3,8 @@
 Takes in: a targets file (paths, ``hf:`` ids, Hub URLs) and the ``ScanOptions`` every target is
 scanned with. Hands on: one JSON line per target (``records``), written as each completes, and
 the batch summary (``summary``). Every scan goes through ``pipeline.scan``; a worker process
-keeps ScanCode's license index loaded from the first target that needs it to the last.
+keeps ScanCode's license index loaded from the first target that needs it to the last (the
+workers of a local Dask cluster start with it, loaded once for all of them: ``shared_index``).
 """
 
 from .records import error_record, scan_target, summarize_report
