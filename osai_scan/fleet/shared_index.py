@@ -19,18 +19,18 @@ from __future__ import annotations
 
 import time
 
-_STARTED = time.time()
-
 import distributed  # noqa: F401 - every worker needs it; imported once here instead of once per worker
 
 from .. import pipeline
 from ..pipeline.options import ENGINE
 
+_STARTED = time.time()
+
 #: True when this process (and so every worker forked from it) holds the loaded index.
 LOADED = False
 #: Why the index could not be loaded here (None when it was, or was not tried).
 ERROR: str | None = None
-#: ``time.time()`` when this module started and when it was done (imports, load, warm-up, freeze).
+#: ``time.time()`` when the load started and when this module was done (load, warm-up, rules, freeze).
 SPAN = (_STARTED, _STARTED)
 
 try:
