@@ -161,11 +161,16 @@ class Attributor:
             return None, AttributionSource.NONE
         notices = [m for m in detection.matches if m.role in (None, "notice")]
         if len(notices) == len(detection.matches):  # nothing set aside: ScanCode's own expression
-            return self._strip_references(detection.expression), AttributionSource.FILE_NOTICE
-        if not notices:
+            combined = detection.expression
+        elif not notices:
             return None, AttributionSource.NONE
-        combined = str(combine_expressions([m.expression for m in notices], unique=True, licensing=self._licensing))
-        return self._strip_references(combined), AttributionSource.FILE_NOTICE
+        else:
+            combined = str(combine_expressions([m.expression for m in notices], unique=True, licensing=self._licensing))
+        # "(mit AND apache-2.0) AND apache-2.0" (a compound rule beside a simple one) is "mit AND apache-2.0"
+        if " AND " in combined.upper():
+            combined = and_expressions([combined])
+        own = self._strip_references(combined)
+        return own, AttributionSource.FILE_NOTICE
 
     def references(self, detection: Detection) -> tuple[str, ...]:
         """The reference-only keys ("see LICENSE") in a file's own detections."""

@@ -166,3 +166,29 @@ def test_user_rules_decide_roles(tmp_path: Path) -> None:
 def test_line_contexts(path: str, text: str, expected: dict[int, str]) -> None:
     contexts = LineContexts(text, load_rules().notices.syntax_of(path))
     assert {line: contexts.of(line) for line in expected} == expected
+
+
+
+def test_a_compound_rule_beside_a_simple_one_is_flattened() -> None:
+    """litgpt's header "Licensed under the Apache License 2.0, see LICENSE file." can match a
+    compound mit AND apache-2.0 rule beside an apache-2.0 rule, which ScanCode writes
+    "(mit AND apache-2.0) AND apache-2.0": the file's own license names each license once."""
+    from osai_scan.attribute.attributor import Attributor
+    from osai_scan.findings import FindingCatalogue
+    from osai_scan.licenses import LicenseKnowledge
+    from osai_scan.models import AttributionSource, Detection, FileStatus, Match
+
+    rules = load_rules()
+    attributor = Attributor(LicenseKnowledge(rules), rules.component_license_files, rules.license_files,
+                            rules.reference_keys, FindingCatalogue(rules.findings), None, notices=rules.notices,
+                            companions=rules.companions)
+    header = dict(expression_spdx=None, score=90.0, start_line=1, end_line=1, matcher="2-aho", kind="notice",
+                  context="leading-comment", coverage=80.0)
+    detection = Detection(status=FileStatus.SCANNED, expression="(mit AND apache-2.0) AND apache-2.0", matches=(
+        Match(expression="apache-2.0", rule="apache-2.0_683.RULE", **header),
+        Match(expression="mit AND apache-2.0", rule="mit_and_apache-2.0_9.RULE", **header)))
+    assert attributor.own_expression(attributor.assign_roles(detection)) == (
+        "mit AND apache-2.0", AttributionSource.FILE_NOTICE)
+    choice = Detection(status=FileStatus.SCANNED, expression="mit OR apache-2.0", matches=(
+        Match(expression="mit OR apache-2.0", rule="mit_or_apache-2.0_1.RULE", **header),))
+    assert attributor.own_expression(attributor.assign_roles(choice))[0] == "mit OR apache-2.0"
