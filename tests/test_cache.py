@@ -151,3 +151,31 @@ def test_warm_cli_rescan_does_not_import_scancode(tmp_path: Path) -> None:
     assert "licensedcode" in imported(changed_err) and "1 matched by ScanCode" in changed_err
     files = {f["path"]: f for f in changed["files"]}  # type: ignore[index]
     assert files["src/tinygpt/extra.py"]["detected_expression"] == "mit"
+
+
+def _open_at_the_barrier(folder: str, barrier: object, results: object) -> None:
+    barrier.wait()  # type: ignore[attr-defined]
+    try:
+        DetectionCache(Path(folder))
+        results.put("ok")  # type: ignore[attr-defined]
+    except Exception as exc:  # noqa: BLE001 - reported to the test
+        results.put(f"{type(exc).__name__}: {exc}")  # type: ignore[attr-defined]
+
+
+def test_processes_opening_a_new_cache_at_once_all_open_it(tmp_path: Path) -> None:
+    """The workers of a batch open the shared cache file at the same moment; before the open
+    retried a locked WAL set-up, about one open in fifteen failed here ("database is locked")."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    outcomes = []
+    for trial in range(10):
+        barrier, results = context.Barrier(4), context.Queue()
+        processes = [context.Process(target=_open_at_the_barrier, args=(str(tmp_path / f"c{trial}"), barrier, results))
+                     for _ in range(4)]
+        for process in processes:
+            process.start()
+        outcomes += [results.get(timeout=60) for _ in processes]
+        for process in processes:
+            process.join(60)
+    assert outcomes == ["ok"] * 40

@@ -27,6 +27,7 @@ import json
 import logging
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -113,6 +114,10 @@ class CacheContext:
         return hashlib.sha256(f"{key}\0partial\0{budget!r}".encode()).hexdigest()
 
 
+#: Seconds a process waits for another that holds the cache file's lock.
+_LOCK_TIMEOUT = 30.0
+
+
 class DetectionCache:
     """Detections stored by key in one sqlite file.
 
@@ -127,12 +132,25 @@ class DetectionCache:
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / _FILE_NAME
-        self._db = sqlite3.connect(self.path, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS detections (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        self._db.execute("CREATE TABLE IF NOT EXISTS labels (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        self._db.commit()
+        self._db = sqlite3.connect(self.path, timeout=_LOCK_TIMEOUT)
+        # Processes that open a new cache file at the same moment (the workers of a batch) can get
+        # "database is locked" at once, without sqlite's busy timeout: setting up WAL mode is
+        # retried until the timeout (8 of 120 opens by 4 processes at once failed without it).
+        deadline = time.monotonic() + _LOCK_TIMEOUT
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("CREATE TABLE IF NOT EXISTS detections (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                self._db.execute("CREATE TABLE IF NOT EXISTS labels (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                self._db.commit()
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    self._db.close()
+                    raise
+                self._db.rollback()
+                time.sleep(0.02)
 
     @classmethod
     def open(cls, folder: Path | None) -> DetectionCache | None:

@@ -201,7 +201,8 @@ def test_a_local_cluster_forks_its_workers_from_one_loaded_index(fleet, tmp_path
         "hf:fleet/model-039": "HubGatedError", MISSING: "HubRepoNotFoundError"}
     scanned = [r for r in records.values() if r["ok"]]
     assert len({r["worker"] for r in scanned}) == 2
-    assert [r["target"] for r in scanned if r["index_loaded_here"] or r["timings"].get("index load")] == []
+    # "index load" is timed even when the index is there already: microseconds, not the seconds of a load
+    assert [r["target"] for r in scanned if r["index_loaded_here"] or r["timings"].get("index load", 0) > 0.05] == []
     assert Counter(r["summary"]["model_license"] for r in scanned) == {
         "apache-2.0": 8, "mit": 8, "llama3.1": 8, "cc-by-nc-4.0": 8, None: 7}
     serial = _options(hub, tmp_path / "serial")
@@ -267,7 +268,7 @@ def test_dask_worker_with_the_nanny_preload_shares_one_index_between_its_workers
                                    results, summary_only=True)
         records = list(iter_records(out))
         assert (counts.done, counts.failed) == (6, 0)
-        assert [r["target"] for r in records if r["index_loaded_here"] or r["timings"].get("index load")] == []
+        assert [r["target"] for r in records if r["index_loaded_here"] or r["timings"].get("index load", 0) > 0.05] == []
         assert sorted(r["summary"]["model_license"] or "" for r in records) == [
             "", "apache-2.0", "apache-2.0", "cc-by-nc-4.0", "llama3.1", "mit"]
     finally:
