@@ -47,7 +47,7 @@ golden: $(STAMP)
 	$(PY) -m tests.golden
 
 ## bench: osai-scan against plain ScanCode on a realistic tree, then a cold single Hub scan's breakdown
-## next to ScanCode's CLI, then fleet throughput over 200 fake-Hub repos (about 27 min; figures in bench/out/)
+## next to ScanCode's CLI, then fleet throughput over 200 fake-Hub repos, (b) and (c) three times each (about 32 min; figures in bench/out/)
 bench: $(STAMP)
 	$(PY) -m bench.run
 

@@ -31,6 +31,10 @@ from .fleet import run_fleet
 from .measure import Measurement, machine, run
 from .tree import SPARSE_BYTES, add_sparse_weights, build_tree
 
+#: (b) and (c) run this many times, alternating, and the medians are compared: a shared
+#: machine's load changes during a run, and (c) needs both cores where (b) needs one.
+FLEET_REPEAT = 3
+
 GIB = 1024 ** 3
 TARGETS = {
     "cold_vs_scancode": 0.10,      # cold wall time at most 0.1x ScanCode's
@@ -157,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         run_cold(args.out)
         return 0
     if args.fleet_only:
-        return 0 if run_fleet(args.out)[1] else 1
+        return 0 if run_fleet(args.out, repeat=FLEET_REPEAT)[1] else 1
     info = machine()
     work = Path(tempfile.mkdtemp(prefix="osai-bench-"))
     try:
@@ -188,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
                and r["sparse_seconds"] < TARGETS["sparse_seconds"]
                and (r["peak_pss_bytes"] or 0) < TARGETS["peak_pss_bytes"])
         run_cold(args.out)
-        fleet_met = run_fleet(args.out)[1]
+        fleet_met = run_fleet(args.out, repeat=FLEET_REPEAT)[1]
         return 0 if met and fleet_met else 1
     finally:
         if args.keep:
