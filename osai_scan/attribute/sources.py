@@ -73,6 +73,10 @@ def readme_license_section(text: str) -> tuple[int, int] | None:
 
 #: Roles of matches that can declare a license (a clue or a weak match cannot).
 _DECLARING = (None, "notice", "statement")
+#: On a manifest's license field or classifier line, found by parsing the manifest, every match
+#: declares: notices.yaml calls a license named in TOML/JSON data a mention, but that line is the
+#: package's license by its format's own definition.
+_MANIFEST_FIELD = (None, "notice", "statement", "mention")
 
 
 def _matches_in(matches: Iterable[Match], first: int, last: int, skip: frozenset[str]) -> list[Match]:
@@ -180,7 +184,7 @@ def manifest_declarations(path: str, text: str,
     for field, value in values:
         entry = _from_value(path, text, value, field, "manifest")
         if entry is not None and entry.expression is None and entry.line is not None:
-            matched = [m for m in line_matches(entry.line) if m.role in _DECLARING]
+            matched = [m for m in line_matches(entry.line) if m.role in _MANIFEST_FIELD]
             if matched:
                 expression = and_expressions([m.expression for m in matched])
                 entry = DeclaredLicense(source="manifest", path=path, value=entry.value, expression=expression,
@@ -193,7 +197,7 @@ def manifest_declarations(path: str, text: str,
             if "License ::" not in classifier:
                 continue
             line = _line_of(text, classifier.strip().strip("'\""))
-            matched = [m for m in line_matches(line) if m.role in _DECLARING] if line else []
+            matched = [m for m in line_matches(line) if m.role in _MANIFEST_FIELD] if line else []
             if matched:
                 expression = and_expressions([m.expression for m in matched])
                 out.append(DeclaredLicense(source="manifest", path=path, value=classifier.strip().strip("'\","),

@@ -310,3 +310,39 @@ def test_a_second_clause_is_not_the_subjects_statement(tmp_path: Path) -> None:
         "README.md": "# X\n\nThe model checkpoints are not released, while the code is licensed under the MIT License.\n"})
     assert [r for r in report["references"] if r["kind"] == "declaration"] == []
     assert report["components"]["model"]["presence"] == "absent"
+
+
+def test_a_license_classifier_in_pyproject_declares(tmp_path: Path) -> None:
+    # ml-ferret's pyproject.toml (copied from LLaVA): no license field, only a classifier; ScanCode's
+    # match on that line sits in TOML data (a mention by notices.yaml), but the line is the license field
+    report = _tree(tmp_path / "repo", {
+        "a.py": "import torch\n",
+        "pyproject.toml": '[project]\nname = "x"\nversion = "0.1"\nclassifiers = [\n    "Programming Language :: Python :: 3",\n'
+                          '    "License :: OSI Approved :: Apache Software License",\n]\n'})
+    assert [(d["source"], d["path"], d["expression"], d["line"]) for d in report["declared"]["licenses"]] == [
+        ("manifest", "pyproject.toml", "apache-2.0", 6)]
+    assert report["components"]["code"]["licenses"][0]["expression"] == "apache-2.0"
+
+
+def test_weights_available_on_the_hub_under_a_license(tmp_path: Path) -> None:
+    # OpenChatKit: the license comes more than 30 characters after "are available"
+    report = _tree(tmp_path / "repo", {
+        "src/bot.py": "import torch\n",
+        "README.md": "# X\n\nPre-trained weights for this model are available on Hugging Face as acme/chat-base-7b "
+                     "under an Apache 2.0 license.\n"})
+    declaration = [(r["id"], r["matched_by"], r["expression"]) for r in report["references"] if r["kind"] == "declaration"]
+    assert declaration == [("README.md:3", "attribution.statement.weights", "apache-2.0")]
+    assert report["components"]["model"]["presence"] == "declared"
+
+
+def test_weight_differentials_hereby_licensed(tmp_path: Path) -> None:
+    # ml-ferret: "Apple's rights in the attached weight differentials are hereby licensed under the
+    # CC-BY-NC license": a non-commercial model makes the verdict not-open-source-ai
+    report = _tree(tmp_path / "repo", {
+        "src/model.py": "import torch\n",
+        "README.md": "# X\n\n## License\n\nApple's rights in the attached weight differentials are hereby licensed "
+                     "under the CC-BY-NC license.\n"})
+    declaration = [(r["id"], r["matched_by"]) for r in report["references"] if r["kind"] == "declaration"]
+    assert declaration == [("README.md:5", "attribution.statement.weights")]
+    model = report["components"]["model"]
+    assert (model["presence"], model["status"], report["verdict"]["status"]) == ("declared", "not-open", "not-open-source-ai")
