@@ -208,6 +208,8 @@ def manifest_declarations(path: str, text: str,
 
 #: A Markdown link: ``[text](target)``.
 _LINK = re.compile(r"\[[^\]\n]{0,300}\]\(\s*<?(?P<target>[^)\s>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)")
+#: A Markdown link's text and target, for reading a sentence as prose (the link's text in its place).
+_LINK_TEXT = re.compile(r"\[(?P<text>[^\]\n]{0,300})\]\(\s*<?[^)\s>]{1,500}>?(?:\s+\"[^\"]*\")?\s*\)")
 #: A referenced model's name shorter than this is not looked for in sentences (too generic).
 MODEL_NAME_MIN_CHARS = 4
 
@@ -268,14 +270,16 @@ def scoped_statements(path: str, text: str, matches: tuple[Match, ...], rules: I
     for number, line in enumerate(text.splitlines(), start=1):
         if len(line) > 10_000:
             continue
+        # "... available as [org/name](https://huggingface.co/org/name) under ...": the link's text
+        prose = _LINK_TEXT.sub(lambda m: m.group("text"), line) if "](" in line else line
         for rule in rules:
-            found_at = rule.pattern.search(line)
+            found_at = rule.pattern.search(prose)
             if not found_at:
                 continue
             if rule.subject == "referenced-model":
                 if not names:
                     names.append(_names_pattern(model_names()))
-                if names[0] is None or not names[0].search(line, 0, found_at.start()):
+                if names[0] is None or not names[0].search(prose, 0, found_at.start()):
                     continue
             expressions = []
             if linked is not None:

@@ -328,8 +328,8 @@ def test_weights_available_on_the_hub_under_a_license(tmp_path: Path) -> None:
     # OpenChatKit: the license comes more than 30 characters after "are available"
     report = _tree(tmp_path / "repo", {
         "src/bot.py": "import torch\n",
-        "README.md": "# X\n\nPre-trained weights for this model are available on Hugging Face as acme/chat-base-7b "
-                     "under an Apache 2.0 license.\n"})
+        "README.md": "# X\n\nPre-trained weights for this model are available on Hugging Face as "
+                     "[acme/chat-base-7b](https://huggingface.co/acme/chat-base-7b) under an Apache 2.0 license.\n"})
     declaration = [(r["id"], r["matched_by"], r["expression"]) for r in report["references"] if r["kind"] == "declaration"]
     assert declaration == [("README.md:3", "attribution.statement.weights", "apache-2.0")]
     assert report["components"]["model"]["presence"] == "declared"
