@@ -343,3 +343,15 @@ def test_a_lightning_module_with_a_training_step_is_a_model_definition() -> None
     explanation, _ = classify({"pkg/models/vqgan.py": source}, "pkg/models/vqgan.py")
     assert (explanation.classification.component.value, explanation.classification.rule) == (
         "code", "code.model-definition")
+
+
+def test_a_dataset_that_feeds_the_models_generation_is_evaluation_code() -> None:
+    # InternVL's eval/*/evaluate_*.py: a torch Dataset of benchmark questions, then model.chat():
+    # a benchmark by inference (code); a Dataset module without generation stays training code
+    dataset = "from torch.utils.data import Dataset\n\n\nclass Questions(Dataset):\n    def __len__(self):\n        return 0\n"
+    explanation, _ = classify({"eval/evaluate_bench.py": dataset + "\n\ndef run(model):\n    return model.chat(None, 'q')\n"},
+                              "eval/evaluate_bench.py")
+    assert explanation.classification.component.value == "code"
+    explanation, _ = classify({"pkg/wav.py": dataset}, "pkg/wav.py")
+    assert (explanation.classification.component.value, explanation.classification.rule) == (
+        "training-code", "training-code.structure-support")
