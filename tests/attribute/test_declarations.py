@@ -346,3 +346,16 @@ def test_weight_differentials_hereby_licensed(tmp_path: Path) -> None:
     assert declaration == [("README.md:5", "attribution.statement.weights")]
     model = report["components"]["model"]
     assert (model["presence"], model["status"], report["verdict"]["status"]) == ("declared", "not-open", "not-open-source-ai")
+
+
+def test_a_licenses_folder_beside_the_root_license_is_no_folder_license(tmp_path: Path) -> None:
+    # stable-audio-tools: root LICENSE (MIT) and LICENSES/LICENSE_AEIOU.txt (Apache-2.0, for copied
+    # code): the LICENSES/ folder holds texts, it is not a folder under another license
+    from osai_scan.licenses import scancode_license_text
+
+    report = _tree(tmp_path / "repo", {
+        "LICENSE": scancode_license_text("mit"),
+        "LICENSES/LICENSE_AEIOU.txt": scancode_license_text("apache-2.0"),
+        "src/model.py": "import torch\n"})
+    assert [f["id"] for f in report["findings"] if f["id"] == "attribution.folder-license-differs"] == []
+    assert {x["path"]: x["license"] for x in report["files"]}["src/model.py"] == "mit"
