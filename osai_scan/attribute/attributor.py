@@ -30,7 +30,7 @@ from ..licenses import (
 from ..models import Attribution, AttributionSource, Component, Detection, Finding, Match
 from ..ruleset import Companion, LicenseFileRule, NoticeRules
 from .declared import without_companions
-from .reuse import Annotation, ReuseIndex
+from .reuse import Annotation, ReuseIndex, is_licenses_folder_text
 
 #: Header metadata keys that carry a license (GGUF, safetensors __metadata__).
 _METADATA_LICENSE_KEYS = ("general.license", "license")
@@ -169,8 +169,7 @@ class Attributor:
         # "(mit AND apache-2.0) AND apache-2.0" (a compound rule beside a simple one) is "mit AND apache-2.0"
         if " AND " in combined.upper():
             combined = and_expressions([combined])
-        own = self._strip_references(combined)
-        return own, AttributionSource.FILE_NOTICE
+        return self._strip_references(combined), AttributionSource.FILE_NOTICE
 
     def references(self, detection: Detection) -> tuple[str, ...]:
         """The reference-only keys ("see LICENSE") in a file's own detections."""
@@ -199,8 +198,8 @@ class Attributor:
         self.own = own
         found = []
         for path, component in paths_labels:
-            if component is not Component.LEGAL:
-                continue
+            if component is not Component.LEGAL or is_licenses_folder_text(path):
+                continue  # LICENSES/ (REUSE) holds texts that annotations name; it governs no folder
             name = PurePosixPath(path).name.lower()
             parent = PurePosixPath(path).parent.name.lower()
             scoped = next((r for r in self.component_rules

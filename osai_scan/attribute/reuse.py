@@ -31,6 +31,8 @@ TextReader = Callable[[str], "str | None"]
 
 _SPDX_LINE = re.compile(r"SPDX-License-Identifier:\s*(.+?)\s*(?:\*/|-->)?\s*$", re.MULTILINE)
 SIDECAR_SUFFIX = ".license"
+#: The REUSE layout's folder of license texts, at the root of the target.
+LICENSES_FOLDER = "LICENSES"
 PRECEDENCES = ("closest", "aggregate", "override")
 
 
@@ -219,4 +221,12 @@ class ReuseIndex:
         return found
 
 
-__all__ = ["Annotation", "PRECEDENCES", "ReuseIndex", "SIDECAR_SUFFIX", "sidecar_spdx"]
+def is_licenses_folder_text(path: str) -> bool:
+    """True for a license text in the root ``LICENSES/`` folder (REUSE): it holds the texts of the
+    licenses a project uses, and governs no folder."""
+    folder, _, name = path.partition("/")
+    return folder == LICENSES_FOLDER and bool(name) and "/" not in name
+
+
+__all__ = ["Annotation", "LICENSES_FOLDER", "PRECEDENCES", "ReuseIndex", "SIDECAR_SUFFIX", "is_licenses_folder_text",
+           "sidecar_spdx"]

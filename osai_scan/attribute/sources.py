@@ -21,6 +21,7 @@ from urllib.parse import unquote
 from ..licenses import and_expressions, expression_keys, expression_to_spdx, spdx_to_expression
 from ..models import Component, DeclaredLicense, Match
 from ..ruleset import StatementRule
+from .reuse import is_licenses_folder_text
 
 #: A Markdown (ATX or setext) or reStructuredText heading that opens a license section.
 _HEADING = re.compile(r"^(#{1,6})\s*(?:\d+(?:\.\d+)*\.?\s+)?(licen[cs]e|licen[cs]ing|licen[cs]e and (copyright|citation)|copyright and "
@@ -207,9 +208,7 @@ def manifest_declarations(path: str, text: str,
 
 
 #: A Markdown link: ``[text](target)``.
-_LINK = re.compile(r"\[[^\]\n]{0,300}\]\(\s*<?(?P<target>[^)\s>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)")
-#: A Markdown link's text and target, for reading a sentence as prose (the link's text in its place).
-_LINK_TEXT = re.compile(r"\[(?P<text>[^\]\n]{0,300})\]\(\s*<?[^)\s>]{1,500}>?(?:\s+\"[^\"]*\")?\s*\)")
+_LINK = re.compile(r"\[(?P<text>[^\]\n]{0,300})\]\(\s*<?(?P<target>[^)\s>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)")
 #: A referenced model's name shorter than this is not looked for in sentences (too generic).
 MODEL_NAME_MIN_CHARS = 4
 
@@ -271,7 +270,7 @@ def scoped_statements(path: str, text: str, matches: tuple[Match, ...], rules: I
         if len(line) > 10_000:
             continue
         # "... available as [org/name](https://huggingface.co/org/name) under ...": the link's text
-        prose = _LINK_TEXT.sub(lambda m: m.group("text"), line) if "](" in line else line
+        prose = _LINK.sub(lambda m: m.group("text"), line) if "](" in line else line
         for rule in rules:
             found_at = rule.pattern.search(prose)
             if not found_at:
@@ -334,7 +333,7 @@ def collect_declarations(paths: Iterable[str], read_text: Callable[[str], str | 
             found = readme_declaration(readme, text, matches(readme), reference_keys, scoped)
             if found is not None:
                 out.append(found)
-    for path in sorted(p for p in present if p.startswith("LICENSES/") and p.count("/") == 1):
+    for path in sorted(p for p in present if is_licenses_folder_text(p)):
         expression = own.get(path)
         out.append(DeclaredLicense(source="licenses-folder", path=path, value=PurePosixPath(path).name,
                                    expression=expression or "unknown",

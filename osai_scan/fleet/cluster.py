@@ -82,7 +82,7 @@ def start_index_forkserver(distributed: Any) -> None:
     multiprocessing.forkserver.ensure_running()
 
 
-def _forked_from_shared_index(distributed: Any) -> contextlib.ExitStack:
+def fork_workers_from_shared_index(distributed: Any) -> contextlib.ExitStack:
     """Dask configured to fork LocalCluster workers from a forkserver that holds ScanCode's index.
 
     Where there is no forkserver (Windows), Dask's default applies and each worker loads its own
@@ -154,7 +154,7 @@ class DaskPool:
                                  hint="Start one with `dask scheduler` and workers with `dask worker ADDRESS`, "
                                       "or check --scheduler / DASK_SCHEDULER_ADDRESS.") from None
             return client, None, contextlib.ExitStack()
-        config = _forked_from_shared_index(distributed)
+        config = fork_workers_from_shared_index(distributed)
         try:
             # env: workers forked from a forkserver would otherwise keep the environment it started with
             cluster = distributed.LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,

@@ -11,18 +11,13 @@ every worker it starts, or restarts after a crash, shares it copy-on-write, as t
 
 from __future__ import annotations
 
-import multiprocessing
 from typing import Any
 
 
 def dask_setup(nanny: Any) -> None:
     """Dask's preload hook, run in the ``dask worker`` process before its nanny starts a worker."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return
-    import dask
     import distributed
 
-    from .cluster import start_index_forkserver
+    from .cluster import fork_workers_from_shared_index
 
-    dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
-    start_index_forkserver(distributed)
+    fork_workers_from_shared_index(distributed)  # kept for the process's life: the stack is never closed

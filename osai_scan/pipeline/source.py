@@ -367,16 +367,10 @@ def _scan_findings(files: tuple[FileResult, ...], catalogue: FindingCatalogue, t
     return found
 
 
-#: Folders that hold the texts of the licenses a project uses (REUSE), not files under them.
-REUSE_LICENSE_FOLDERS = frozenset({"licenses", "licences"})
-
-
 def _folder_findings(license_files: list[LicenseFile], declared: str | None,
                      catalogue: FindingCatalogue) -> list[Finding]:
     out = []
     for lf in license_files:
-        if lf.folder and lf.folder.rsplit("/", 1)[-1].lower() in REUSE_LICENSE_FOLDERS:
-            continue  # the REUSE layout's folder of license texts, not a folder under another license
         if lf.folder and not lf.components and lf.expression and declared and \
                 set(expression_keys(lf.expression)) != set(expression_keys(declared)):
             out.append(catalogue.make(
