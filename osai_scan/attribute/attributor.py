@@ -143,7 +143,7 @@ class Attributor:
                 continue
             rule = next((r for r in self.notices.roles if r.fits(match.kind, match.context, match.coverage, match.matcher,
                                                                   component.value if component else None,
-                                                                  match.expression)), None)
+                                                                  match.expression, bool(match.unnamed))), None)
             out.append(replace(match, role=rule.role if rule else "notice", role_rule=rule.id if rule else None))
         return replace(detection, matches=tuple(out))
 

@@ -29,6 +29,7 @@ from ..ruleset.notices import CommentSyntax
 from .context import LineContexts
 from .engine import EngineResult, ScancodeEngine
 from .headers import HeaderError, HeaderLimitError, read_gguf_header, read_parquet_header, read_safetensors_header
+from .names import NameCheck
 from .unclear import assess
 
 #: Extensions of binary formats: never read as text, never given to ScanCode.
@@ -143,11 +144,15 @@ INVALID_NOTEBOOK = "+invalid-notebook"
 
 
 def _matches(result: dict[str, Any], kind_of: Callable[[str, str], str],
-             contexts: LineContexts | None) -> tuple[Match, ...]:
+             contexts: LineContexts | None, lines: list[str], names: NameCheck | None) -> tuple[Match, ...]:
     out = []
     for detection in result.get("license_detections") or []:
         for m in detection.get("matches") or []:
             start, end = m.get("start_line"), m.get("end_line")
+            kind = kind_of(m["rule_identifier"], m["matcher"])
+            unnamed: tuple[str, ...] = ()
+            if names is not None and start is not None and names.applies(m["matcher"], kind):
+                unnamed = names.unnamed(m["license_expression"], "\n".join(lines[start - 1:end or start]))
             out.append(Match(
                 expression=m["license_expression"],
                 expression_spdx=m.get("license_expression_spdx"),
@@ -156,9 +161,10 @@ def _matches(result: dict[str, Any], kind_of: Callable[[str, str], str],
                 start_line=start,
                 end_line=end,
                 matcher=m["matcher"],
-                kind=kind_of(m["rule_identifier"], m["matcher"]),
+                kind=kind,
                 context=contexts.of_span(start, end) if contexts is not None else None,
                 coverage=float(m["match_coverage"]) if m.get("match_coverage") is not None else None,
+                unnamed=unnamed,
             ))
     return tuple(sorted(out, key=lambda m: (m.start_line or 0, m.end_line or 0, m.rule)))
 
@@ -175,13 +181,16 @@ class Detector:
             context; None treats every file as prose.
         reserve: counts a file's size against the scan's read budget before it is planned for
             ScanCode (``Source.reserve``); False makes the file skipped with that limit.
+        names: which approximate matches must name their licenses in their lines
+            (``Match.unnamed``); None checks none.
     """
 
     def __init__(self, read: Reader, local_path: Callable[[str], Any], engine: ScancodeEngine,
                  budget: float = DETECT_DEADLINE_SECONDS,
                  syntax_of: Callable[[str], CommentSyntax | None] | None = None,
-                 reserve: Callable[[str, int], bool] | None = None) -> None:
+                 reserve: Callable[[str, int], bool] | None = None, names: NameCheck | None = None) -> None:
         self._read = read
+        self._names = names
         self._reserve = reserve or (lambda path, size: True)
         self._local_path = local_path
         self.engine = engine
@@ -328,11 +337,13 @@ class Detector:
                    cut: str | None = None) -> Detection:
         data = result.data
         contexts = None
+        lines: list[str] = []
         if data.get("license_detections"):
             if text is None:
                 text = self._read(task.path, None, 0).decode("utf-8", "replace")
             syntax = None if mode.endswith(("+notebook-source", INVALID_NOTEBOOK)) else self._syntax_of(task.path)
             contexts = LineContexts(text, syntax)
+            lines = text.splitlines()
         if result.partial and cut is None:
             limit = "hard" if result.stopped else "soft"
             cut = (f"license matching reached its {self.budget:g} s budget ({limit} limit); the matches listed "
@@ -349,5 +360,5 @@ class Detector:
             mode=mode,
             expression=data.get("detected_license_expression"),
             expression_spdx=data.get("detected_license_expression_spdx"),
-            matches=_matches(data, self.engine.rule_kind, contexts),
+            matches=_matches(data, self.engine.rule_kind, contexts, lines, self._names),
         )

@@ -134,6 +134,19 @@ class ScancodeEngine:
             return "spdx-id"
         return self._kinds.get(identifier, "unknown")
 
+    def license_names(self, key: str) -> tuple[str, ...] | None:
+        """The names ScanCode knows license ``key`` by (short name, name, SPDX ids), or None for
+        a generic or unknown license, an unknown key, or an injected detection function."""
+        if self._injected or self._get_licenses is None:
+            return None
+        from licensedcode.cache import get_licenses_db
+
+        found = get_licenses_db().get(key)
+        if found is None or found.is_generic or found.is_unknown:
+            return None
+        return tuple(n for n in (found.short_name, found.name, found.spdx_license_key, *found.other_spdx_license_keys)
+                     if n)
+
     def prepare_fork(self) -> None:
         """Move every object alive now out of the garbage collector's reach before forking.
 

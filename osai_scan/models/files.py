@@ -122,6 +122,10 @@ class Match:
     role: str | None = None
     #: The rule of rules/notices.yaml that decided the role.
     role_rule: str | None = None
+    #: Licenses of an approximate notice, reference or tag match that the matched lines do not
+    #: name (notices.yaml settings ``name_check_*``): ScanCode aligned the text with a rule that
+    #: names another license.
+    unnamed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

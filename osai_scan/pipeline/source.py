@@ -18,6 +18,7 @@ from ..classify.usage import in_usage_graph
 from ..constants import CARD_MAX_BYTES, HUB_DEFAULT_ENDPOINT, SCHEMA_VERSION
 from ..detect.cache import CacheContext, DetectionCache
 from ..detect.detector import Detector
+from ..detect.names import NameCheck
 from ..detect.workers import ScanStats, default_jobs, detect_files
 from ..findings import FindingCatalogue, severity_counts, sort_findings
 from ..inventory import build_inventory
@@ -195,7 +196,8 @@ def scan_source(source: Source, rules: RuleSet, options: ScanOptions, stats: Sca
         labels = _classify(entries, classifier, cache, context, progress, stats)
         stats.timed("classify", start)
         detector = Detector(lambda p, n, o: source.read(p, n, o), source.local_path, ENGINE,
-                            budget=options.timeout, syntax_of=rules.notices.syntax_of, reserve=source.reserve)
+                            budget=options.timeout, syntax_of=rules.notices.syntax_of, reserve=source.reserve,
+                            names=NameCheck(ENGINE.license_names, rules.notices.settings))
         detections = detect_files(entries, labels, detector, cache=cache, context=context,
                                   jobs=options.jobs or default_jobs(), progress=progress, stats=stats)
     finally:

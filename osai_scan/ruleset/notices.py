@@ -60,11 +60,15 @@ class RoleRule:
     components: tuple[str, ...] = ()
     #: True: only expressions of several licenses (AND/OR); False: only single licenses.
     compound: bool | None = None
+    #: True: only matches whose lines do not name one of their licenses; False: only the others.
+    unnamed: bool | None = None
 
     def fits(self, kind: str | None, context: str | None, coverage: float | None, matcher: str = "",
-             component: str | None = None, expression: str = "") -> bool:
-        """True when a match of this kind, context, coverage, matcher, component of the file and
-        expression falls under the rule."""
+             component: str | None = None, expression: str = "", unnamed: bool = False) -> bool:
+        """True when a match of this kind, context, coverage, matcher, component of the file,
+        expression and naming falls under the rule."""
+        if self.unnamed is not None and self.unnamed != unnamed:
+            return False
         if self.kinds and (kind or "unknown") not in self.kinds:
             return False
         if self.contexts and (context or "prose") not in self.contexts:
@@ -89,6 +93,11 @@ class NoticeSettings:
     trailer_tolerance_lines: int = 2
     partial_trailer_lines: int = 10
     partial_trailer_max_coverage: float = 50.0
+    #: Which matches must name their licenses in the lines they matched (``Match.unnamed``).
+    name_check_matchers: tuple[str, ...] = ()
+    name_check_kinds: tuple[str, ...] = ()
+    #: Words of license names that name no license in particular ("license", "general", ...).
+    name_ignored_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -147,7 +156,7 @@ def parse_role(raw: Any, where: str) -> RoleRule:
     if not isinstance(raw, dict) or not raw.get("id") or not raw.get("reason") or not raw.get("role"):
         raise RuleError("a role rule needs 'id', 'reason' and 'role'", path=where, line=line_of(raw))
     check_keys(raw, {"id", "reason", "role", "kinds", "contexts", "min_coverage", "max_coverage", "matchers",
-                     "components", "compound"}, "notices role", where)
+                     "components", "compound", "unnamed"}, "notices role", where)
     if raw["role"] not in ROLES:
         raise RuleError(f"{raw['id']}: role is one of {list(ROLES)}", path=where, line=line_of(raw))
     bounds = {}
@@ -156,14 +165,16 @@ def parse_role(raw: Any, where: str) -> RoleRule:
         if value is not None and not isinstance(value, (int, float)):
             raise RuleError(f"{raw['id']}: {key} is a number (0-100)", path=where, line=line_of(raw))
         bounds[key] = float(value) if value is not None else None
-    compound = raw.get("compound")
-    if compound is not None and not isinstance(compound, bool):
-        raise RuleError(f"{raw['id']}: compound is true or false", path=where, line=line_of(raw))
+    compound, unnamed = raw.get("compound"), raw.get("unnamed")
+    for key, value in (("compound", compound), ("unnamed", unnamed)):
+        if value is not None and not isinstance(value, bool):
+            raise RuleError(f"{raw['id']}: {key} is true or false", path=where, line=line_of(raw))
     return RoleRule(id=str(raw["id"]), reason=str(raw["reason"]), role=str(raw["role"]),
                     kinds=_choices(raw, "kinds", MATCH_KINDS, where),
                     contexts=_choices(raw, "contexts", CONTEXTS, where),
                     matchers=as_list(raw.get("matchers")),
-                    components=_choices(raw, "components", _COMPONENTS, where), compound=compound, **bounds)
+                    components=_choices(raw, "components", _COMPONENTS, where), compound=compound, unnamed=unnamed,
+                    **bounds)
 
 
 def load_notice_rules(docs: Iterable[tuple[Path, Any]], report: Any) -> NoticeRules:
@@ -182,7 +193,8 @@ def load_notice_rules(docs: Iterable[tuple[Path, Any]], report: Any) -> NoticeRu
                 check_keys(doc, {"schema", "settings", "syntax", "roles"}, "notices.yaml", where)
                 raw_settings = doc.get("settings") or {}
                 check_keys(raw_settings, {"whole_text_min_coverage", "whole_text_min_lines", "trailer_tolerance_lines",
-                                          "partial_trailer_lines", "partial_trailer_max_coverage"},
+                                          "partial_trailer_lines", "partial_trailer_max_coverage", "name_check_matchers",
+                                          "name_check_kinds", "name_ignored_words"},
                            "notices settings", where)
                 settings.update({k: v for k, v in raw_settings.items() if k != "__line__"})
             for raw in entries(doc, "syntax", where):
@@ -206,9 +218,12 @@ def load_notice_rules(docs: Iterable[tuple[Path, Any]], report: Any) -> NoticeRu
                                 whole_text_min_lines=int(settings.get("whole_text_min_lines", 20)),
                                 trailer_tolerance_lines=int(settings.get("trailer_tolerance_lines", 2)),
                                 partial_trailer_lines=int(settings.get("partial_trailer_lines", 10)),
-                                partial_trailer_max_coverage=float(settings.get("partial_trailer_max_coverage", 50)))
+                                partial_trailer_max_coverage=float(settings.get("partial_trailer_max_coverage", 50)),
+                                name_check_matchers=as_list(settings.get("name_check_matchers")),
+                                name_check_kinds=as_list(settings.get("name_check_kinds")),
+                                name_ignored_words=frozenset(w.lower() for w in as_list(settings.get("name_ignored_words"))))
     except (TypeError, ValueError):
-        report(RuleError("notices settings are numbers", path="notices.yaml"))
+        report(RuleError("notices settings are numbers, or lists of words", path="notices.yaml"))
         merged = NoticeSettings()
     return NoticeRules(settings=merged, syntax=tuple(syntax.values()), roles=tuple(roles))
 

@@ -11,6 +11,8 @@ import pytest
 
 from osai_scan import ScanOptions, scan
 from osai_scan.detect.context import LineContexts
+from osai_scan.detect.names import NameCheck
+from osai_scan.pipeline.options import ENGINE
 from osai_scan.licenses import scancode_license_text
 from osai_scan.report.json import report_dict
 from osai_scan.ruleset import load_rules
@@ -138,6 +140,52 @@ def test_a_disclaimer_appended_to_a_license_text_is_part_of_it(tmp_path: Path) -
         ("apache-2.0", "notice"), ("other-permissive", "part-of-text")]
     assert lic["license"] == "apache-2.0"
     assert report["components"]["code"]["status"] == "open"
+
+
+def test_an_approximate_match_must_name_its_license(tmp_path: Path) -> None:
+    """A header that names a license ScanCode does not know is aligned with another license's
+    rule (chameleon's download scripts): a mention, with the license it leaves unnamed; the file
+    then inherits its folder's license."""
+    root = tmp_path / "repo"
+    (root / "src").mkdir(parents=True)
+    (root / "LICENSE").write_text(scancode_license_text("apache-2.0"), encoding="utf-8")
+    (root / "src" / "download.py").write_text(
+        "# Copyright (c) Example Inc. and affiliates.\n"
+        "# This software may be used and distributed according to the terms of the Example License Agreement.\n"
+        "\nimport hashlib\n", encoding="utf-8")
+    (root / "src" / "gpl.py").write_text(
+        "# Copyright (c) Example Inc.\n"
+        "# This software may be used and distributed according to the terms of the GNU Public License.\n"
+        "\nimport hashlib\n", encoding="utf-8")
+    report = validate_report(report_dict(scan(str(root), ScanOptions(use_cache=False))))
+    files = {x["path"]: x for x in report["files"]}
+    download = files["src/download.py"]
+    assert [(m["rule"], m["role"], m["role_rule"], m["unnamed"]) for m in download["detections"]
+            if m["matcher"] == "3-seq"] == [("gpl-1.0-plus_13.RULE", "mention", "notices.unnamed-license",
+                                             ["gpl-1.0-plus"])]
+    assert download["license"] == "apache-2.0"
+    # the rule's own words name the license: a notice, as before
+    gpl = files["src/gpl.py"]
+    assert (gpl["license"], gpl["attribution"]["source"]) == ("gpl-1.0-plus", "file-notice")
+    assert all(m["unnamed"] == [] for m in gpl["detections"])
+
+
+def test_license_names_in_matched_lines() -> None:
+    """The words looked for come from ScanCode's license database (the real one)."""
+    ENGINE.load(warm_up=False)
+    check = NameCheck(ENGINE.license_names, load_rules().notices.settings)
+    # litgpt's header, which ScanCode aligns with mit_and_apache-2.0_9 in some files
+    header = "# Copyright Lightning AI. Licensed under the Apache License 2.0, see LICENSE file."
+    assert check.unnamed("mit AND apache-2.0", header) == ("mit",)
+    assert check.unnamed("apache-2.0", header) == ()
+    assert check.unnamed("gpl-2.0-plus", "# Licensed under GPLv2 or later") == ()
+    assert check.unnamed("bsd-new", "# Use of this source code is governed by a BSD-style license") == ()
+    assert check.unnamed("cc-by-4.0", "weights under the Creative Commons Attribution license") == ()
+    # generic and unknown licenses have no name to look for
+    assert check.unnamed("other-permissive AND unknown-license-reference", "see LICENSE") == ()
+    assert check.words("apache-2.0") == {"apache"}
+    assert check.applies("3-seq", "notice") and not check.applies("2-aho", "notice")
+    assert not check.applies("3-seq", "text")
 
 
 def test_user_rules_decide_roles(tmp_path: Path) -> None:
