@@ -45,6 +45,14 @@ class ScopedStatement:
     expression: str
     text: str
     rule: str
+    #: The sentence's last line, when it wraps over several ("... is released under" /
+    #: "the [Apache 2.0 License](LICENSE)."); None when it is on ``line`` alone.
+    end_line: int | None = None
+
+    @property
+    def lines(self) -> range:
+        """Every line the sentence is on."""
+        return range(self.line, (self.end_line or self.line) + 1)
 
 
 def readme_license_section(text: str) -> tuple[int, int] | None:
@@ -248,7 +256,7 @@ def _names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
 def scoped_statements(path: str, text: str, matches: tuple[Match, ...], rules: Iterable[StatementRule],
                       reference_keys: frozenset[str], model_names: Callable[[], Iterable[str]] = tuple,
                       linked: Callable[[str], str | None] | None = None,
-                      present: frozenset[str] | set[str] = frozenset()) -> list[ScopedStatement]:
+                      present: frozenset[str] | set[str] = frozenset(), max_lines: int = 1) -> list[ScopedStatement]:
     """README sentences that put a component under a license ("the model weights are released
     under CC-BY-NC-4.0"), with the license they name.
 
@@ -262,13 +270,20 @@ def scoped_statements(path: str, text: str, matches: tuple[Match, ...], rules: I
             ``referenced-model``; called once, and only when such a rule's pattern fits a line.
         linked: a file's own license (None when it has none or is not recognised).
         present: the target's paths, to resolve links against.
+        max_lines: a sentence is read over at most this many lines of its paragraph
+            (``statement_max_lines`` of attribution.yaml).
     """
     names: list[re.Pattern[str] | None] = []  # filled on first need
     folder = str(PurePosixPath(path).parent).strip(".")
     out = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if len(line) > 10_000:
+    lines = text.splitlines()
+    number = 0
+    while number < len(lines):
+        number += 1
+        if len(lines[number - 1]) > 10_000:
             continue
+        last = _sentence_end(lines, number, max_lines)
+        line = " ".join(part.strip() for part in lines[number - 1:last]) if last > number else lines[number - 1]
         # "... available as [org/name](https://huggingface.co/org/name) under ...": the link's text
         prose = _LINK.sub(lambda m: m.group("text"), line) if "](" in line else line
         for rule in rules:
@@ -285,16 +300,40 @@ def scoped_statements(path: str, text: str, matches: tuple[Match, ...], rules: I
                 expressions = [e for e in (linked(p) for p in linked_paths(line, folder, present))
                                if e and e not in reference_keys and "unknown" not in expression_keys(e)]
             if not expressions:
-                expressions = [m.expression for m in _matches_in(matches, 1, number + rule.window, reference_keys)
+                expressions = [m.expression for m in _matches_in(matches, 1, last + rule.window, reference_keys)
                                if number <= (m.end_line or m.start_line or 0)]
             if not expressions:
                 continue
             expression = and_expressions(expressions)
             for component in rule.components:
                 out.append(ScopedStatement(component=component, path=path, line=number, expression=expression,
-                                           text=line.strip()[:300], rule=rule.id))
+                                           text=line.strip()[:300], rule=rule.id,
+                                           end_line=last if last > number else None))
+            number = last  # the sentence's other lines are part of it
             break
     return out
+
+
+#: A line that starts a block of its own (a heading, a list item, a table row, a fence, markup, a
+#: quote): a sentence does not wrap onto it.
+_BLOCK_START = re.compile(r"^\s*(?:#|[-*+]\s|\d+[.)]\s|\||```|~~~|<|>)")
+#: A line that is a block by itself (a heading, a table row, a fence, markup): nothing wraps off it.
+_WHOLE_LINE = re.compile(r"^\s*(?:#|\||```|~~~|<)")
+#: Ends of a sentence (or of a label such as "Model:").
+_SENTENCE_END = (".", "!", "?", ";", ":", "\u3002", "\uff01", "\uff1f", "\uff1b", "\uff1a")
+
+
+def _sentence_end(lines: list[str], number: int, max_lines: int) -> int:
+    """The last line (1-based) of the sentence that starts on line ``number``: Markdown wraps a
+    paragraph's sentence over the following lines until one ends it or the paragraph ends."""
+    last = number
+    while last < len(lines) and last - number + 1 < max_lines:
+        current, following = lines[last - 1].rstrip(), lines[last]
+        if (not current or current.endswith(_SENTENCE_END) or _WHOLE_LINE.match(current)
+                or not following.strip() or _BLOCK_START.match(following)):
+            break
+        last += 1
+    return last
 
 
 #: Root README files, in the order they are looked for.
@@ -328,8 +367,8 @@ def collect_declarations(paths: Iterable[str], read_text: Callable[[str], str | 
         text = read_text(readme)
         if text is not None:
             statements = list(statements)
-            with_code = {st.line for st in statements if st.component is Component.CODE}
-            scoped = {st.line for st in statements if st.path == readme} - with_code
+            with_code = {n for st in statements if st.component is Component.CODE for n in st.lines}
+            scoped = {n for st in statements if st.path == readme for n in st.lines} - with_code
             found = readme_declaration(readme, text, matches(readme), reference_keys, scoped)
             if found is not None:
                 out.append(found)
@@ -353,13 +392,13 @@ def collect_declarations(paths: Iterable[str], read_text: Callable[[str], str | 
 def readme_statements(paths: Iterable[str], read_text: Callable[[str], str | None], detection: Callable[[str], Any],
                       statement_rules: Iterable[StatementRule], reference_keys: frozenset[str],
                       model_names: Callable[[], Iterable[str]] = tuple,
-                      linked: Callable[[str], str | None] | None = None,
+                      linked: Callable[[str], str | None] | None = None, max_lines: int = 1,
                       ) -> tuple[list[ScopedStatement], str | None, Any]:
     """The root README's sentences scoped to a component, and its detection with the matches on
     those lines turned into mentions (a sentence about the weights is not the README's own license).
 
     Args:
-        model_names, linked: as for ``scoped_statements``.
+        model_names, linked, max_lines: as for ``scoped_statements``.
 
     Returns:
         The statements, the README's path and its detection (None, None when there is no README).
@@ -373,8 +412,8 @@ def readme_statements(paths: Iterable[str], read_text: Callable[[str], str | Non
     if text is None:
         return [], readme, found
     statements = scoped_statements(readme, text, found.matches, statement_rules, reference_keys,
-                                   model_names=model_names, linked=linked, present=present)
-    lines = {st.line: st.rule for st in statements}
+                                   model_names=model_names, linked=linked, present=present, max_lines=max_lines)
+    lines = {n: st.rule for st in statements for n in st.lines}
     matches = tuple(replace(m, role="statement", role_rule=lines[m.start_line])
                     if m.start_line in lines and m.role in ("notice", "statement") else m for m in found.matches)
     return statements, readme, replace(found, matches=matches)

@@ -236,7 +236,7 @@ def scan_source(source: Source, rules: RuleSet, options: ScanOptions, stats: Sca
         paths, read_text, detections.__getitem__, rules.scoped_statements, rules.reference_keys,
         model_names=lambda: [r.id.rsplit("/", 1)[-1] for r in weights_found()
                              if r.url == f"{HUB_DEFAULT_ENDPOINT}/{r.id}"],
-        linked=lambda p: attributor.own_expression(detections[p])[0])
+        linked=lambda p: attributor.own_expression(detections[p])[0], max_lines=rules.statement_max_lines)
     if readme is not None:
         detections[readme] = readme_detection
     for entry in entries:

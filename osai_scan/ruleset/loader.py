@@ -72,6 +72,7 @@ class RuleSet:
         self.license_files, self.component_license_files, self.reference_keys = self._load_attribution()
         self.companions = tuple(self._by_id("attribution.yaml", "companions", parse_companion).values())
         self.scoped_statements = tuple(self._by_id("attribution.yaml", "scoped_statements", parse_statement).values())
+        self.statement_max_lines = self._statement_max_lines()
         self.weight_sources = tuple(self._by_id("weights.yaml", "sources", parse_weight_source).values())
         self.weight_files = self._weight_settings()
         self.licenses = self._load_licenses()
@@ -198,6 +199,20 @@ class RuleSet:
                     id=str(raw["id"]), name=str(raw.get("name") or raw["id"]),
                     expression=raw.get("expression") or None, reason=str(raw.get("reason") or ""))
         return table
+
+    def _statement_max_lines(self) -> int:
+        """How many lines of a paragraph one scoped statement is read over (the last folder's wins)."""
+        value = 3
+        for path, doc in self._docs("attribution.yaml"):
+            raw = doc.get("statement_max_lines") if isinstance(doc, dict) else None
+            if raw is None:
+                continue
+            if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= 20:
+                self.problems.report(RuleError("statement_max_lines must be a whole number of lines from 1 to 20",
+                                               path=str(path), line=line_of(doc)))
+                continue
+            value = raw
+        return value
 
     def _weight_settings(self) -> tuple[tuple[Component, ...], tuple[str, ...], int]:
         """The components, file globs and size cap of ``weights.yaml`` (the last folder's win)."""

@@ -359,3 +359,40 @@ def test_a_licenses_folder_beside_the_root_license_is_no_folder_license(tmp_path
         "src/model.py": "import torch\n"})
     assert [f["id"] for f in report["findings"] if f["id"] == "attribution.folder-license-differs"] == []
     assert {x["path"]: x["license"] for x in report["files"]}["src/model.py"] == "mit"
+
+
+def test_a_statement_wrapped_over_two_lines(tmp_path: Path) -> None:
+    # CogVideo's README: each model's sentence wraps before its license link; the code's sentence
+    # above it and the paragraph after it are sentences of their own.
+    from osai_scan.licenses import scancode_license_text
+
+    report = _tree(tmp_path / "repo", {
+        "LICENSE": scancode_license_text("apache-2.0"),
+        "MODEL_LICENSE": scancode_license_text("cc-by-nc-4.0"),
+        "src/model.py": "import torch\n",
+        "README.md": "# X\n\n## Model-License\n\nThe code in this repository is released under the "
+                     "[Apache 2.0 License](LICENSE).\n\nThe X-2B model (including its corresponding Transformers "
+                     "module and VAE module) is released under\nthe [Apache 2.0 License](LICENSE).\n\n"
+                     "The X-5B model (Transformers module) is released under\nthe [X LICENSE](MODEL_LICENSE).\n\n"
+                     "Thanks to\nthe community.\n"})
+    declaration = sorted((r["id"], r["matched_by"], r["expression"]) for r in report["references"]
+                         if r["kind"] == "declaration")
+    assert declaration == [("MODEL_LICENSE", "attribution.model-license-file", "cc-by-nc-4.0"),
+                           ("README.md:10", "attribution.statement.the-named-model", "cc-by-nc-4.0"),
+                           ("README.md:7", "attribution.statement.the-named-model", "apache-2.0")]
+    model = report["components"]["model"]
+    assert (model["presence"], model["status"], report["verdict"]["status"]) == ("declared", "not-open", "not-open-source-ai")
+    assert sorted(lic["expression"] for lic in model["licenses"]) == ["apache-2.0", "cc-by-nc-4.0"]
+
+
+def test_a_sentence_does_not_wrap_into_a_list_or_past_its_full_stop() -> None:
+    from osai_scan.attribute.sources import _sentence_end
+
+    lines = ["The weights are released under", "the MIT License.", "Another sentence", "goes on here.", "",
+             "Intro line", "- a list item", "## Heading", "text"]
+    assert _sentence_end(lines, 1, 3) == 2
+    assert _sentence_end(lines, 3, 3) == 4
+    assert _sentence_end(lines, 4, 3) == 4
+    assert _sentence_end(lines, 6, 3) == 6
+    assert _sentence_end(lines, 8, 3) == 8
+    assert _sentence_end(lines, 1, 1) == 1
