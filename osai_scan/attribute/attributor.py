@@ -13,6 +13,7 @@ all applied (AND), and a reference to a license that cannot be found is reported
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Iterable
@@ -28,7 +29,7 @@ from ..licenses import (
     spdx_to_expression,
 )
 from ..models import Attribution, AttributionSource, Component, Detection, Finding, Match
-from ..ruleset import Companion, LicenseFileRule, NoticeRules
+from ..ruleset import Companion, LicenseFileRule, NoticeRules, ThirdPartyRule
 from .declared import without_companions
 from .reuse import Annotation, ReuseIndex, is_licenses_folder_text
 
@@ -91,14 +92,20 @@ class Attributor:
         notices: which matches are a file's own notice and which are mentions (notices.yaml);
             None takes every match as the file's notice.
         companions: license texts meant to sit beside another in one folder (attribution.yaml).
+        third_party: license files that hold a third party's license when they sit beside the
+            folder's own license file (attribution.yaml).
     """
 
     def __init__(self, knowledge: LicenseKnowledge, component_rules: tuple[LicenseFileRule, ...],
                  generic_rules: tuple[LicenseFileRule, ...], reference_keys: frozenset[str],
                  catalogue: FindingCatalogue, reuse: ReuseIndex | None = None,
-                 notices: NoticeRules | None = None, companions: tuple[Companion, ...] = ()) -> None:
+                 notices: NoticeRules | None = None, companions: tuple[Companion, ...] = (),
+                 third_party: tuple[ThirdPartyRule, ...] = ()) -> None:
         self.knowledge = knowledge
         self.companions = companions
+        self.third_party_rules = third_party
+        #: path -> own license of each third-party license file (filled by ``license_files``).
+        self.third_party: dict[str, str | None] = {}
         self.notices = notices
         self._licensing = Licensing()
         self.component_rules = component_rules
@@ -216,7 +223,36 @@ class Attributor:
                 self.findings.append(self.catalogue.make(
                     "attribution.license-file-unrecognised",
                     f"No license was recognised in license file '{path}'.", paths=[path]))
-        return found
+        return self._set_aside_third_party(found)
+
+    def _set_aside_third_party(self, found: list[LicenseFile]) -> list[LicenseFile]:
+        """``found`` without the third-party license files (LICENSE_cctorch beside LICENSE): they
+        govern no folder; a file whose notice names one gets its license (``named_third_party``)."""
+        names = {lf.path: PurePosixPath(lf.path).name.lower() for lf in found}
+        kept = []
+        for lf in found:
+            rule = None if lf.components else next(
+                (r for r in self.third_party_rules if _glob(names[lf.path], r.names)
+                 and any(o.folder == lf.folder and o is not lf and not o.components and _glob(names[o.path], r.beside)
+                         for o in found)), None)
+            if rule is None:
+                kept.append(lf)
+                continue
+            self.third_party[lf.path] = lf.expression
+            own = next(o.path for o in found if o.folder == lf.folder and o is not lf and _glob(names[o.path], rule.beside))
+            self.findings.append(self.catalogue.make(
+                "attribution.third-party-license-file",
+                f"'{lf.path}' ({lf.expression or 'not recognised'}) sits beside '{own}' and is taken for a third "
+                f"party's license ({rule.id}): it governs no file by folder; files whose text names it get it as well.",
+                paths=[lf.path, own]))
+        return kept
+
+    def named_third_party(self, text: str) -> tuple[str, ...]:
+        """The third-party license files that a file's text names ("adapted from ... with license
+        found in the LICENSE_cctorch file in the root directory")."""
+        lowered = text.lower()
+        return tuple(path for path in sorted(self.third_party)
+                     if re.search(rf"(?<![\w.-]){re.escape(PurePosixPath(path).name.lower())}(?![\w-])", lowered))
 
     # -- level 2: REUSE ------------------------------------------------------------------------
 
@@ -244,8 +280,20 @@ class Attributor:
 
     def attribute(self, path: str, component: Component, own: str | None, own_source: AttributionSource,
                   license_files: list[LicenseFile], declared: str | None, declared_paths: str,
-                  references: tuple[str, ...] = ()) -> Attribution:
-        """The governing license of one file."""
+                  references: tuple[str, ...] = (), named: tuple[str, ...] = ()) -> Attribution:
+        """The governing license of one file; ``named``: the third-party license files its notice
+        names, whose licenses apply to it besides the one the attribution order gives."""
+        found = self._attribute(path, component, own, own_source, license_files, declared, declared_paths, references)
+        if not named:
+            return found
+        expression = and_expressions([found.expression or "unknown", *(self.third_party[p] or "unknown" for p in named)])
+        return replace(found, expression=expression, expression_spdx=expression_to_spdx(expression),
+                       source_path=", ".join(p for p in (found.source_path, *named) if p),
+                       detail=f"{found.detail}, and the third-party license file(s) its notice names: {', '.join(named)}")
+
+    def _attribute(self, path: str, component: Component, own: str | None, own_source: AttributionSource,
+                   license_files: list[LicenseFile], declared: str | None, declared_paths: str,
+                   references: tuple[str, ...]) -> Attribution:
         toml = self.reuse.toml_annotation(path) if self.reuse else None
         if toml is not None and toml.precedence == "override":
             return self._reuse(toml, path)

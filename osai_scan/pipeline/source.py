@@ -208,7 +208,8 @@ def scan_source(source: Source, rules: RuleSet, options: ScanOptions, stats: Sca
     progress("report", 0, 0)
     paths = [e.path for e in entries]
     attributor = Attributor(knowledge, rules.component_license_files, rules.license_files, rules.reference_keys,
-                            catalogue, _reuse_index(source, paths), notices=rules.notices, companions=rules.companions)
+                            catalogue, _reuse_index(source, paths), notices=rules.notices, companions=rules.companions,
+                            third_party=rules.third_party_license_files)
     own = {}
     own_source = {}
     for entry in entries:
@@ -256,9 +257,13 @@ def scan_source(source: Source, rules: RuleSet, options: ScanOptions, stats: Sca
     files = []
     for entry in entries:
         label, detection = labels[entry.path], detections[entry.path]
+        named: tuple[str, ...] = ()
+        if attributor.third_party and label.component not in (Component.DOCUMENTATION, Component.LEGAL):
+            text = _read_text(source, entry.path) if entry.lfs is None and detection.status is FileStatus.SCANNED else None
+            named = attributor.named_third_party(text) if text is not None else ()
         attribution = attributor.attribute(entry.path, label.component, own[entry.path], own_source[entry.path],
                                            license_files, declared_expression, declared_paths,
-                                           attributor.references(detection))
+                                           attributor.references(detection), named)
         files.append(FileResult(
             path=entry.path, size=entry.size, content_id=entry.content_id, lfs=entry.lfs,
             component=label.component, rule=label.rule, reason=label.reason,

@@ -11,6 +11,7 @@ Takes in: rule folders and files. Hands on: a ``RuleSet`` (``load_rules``).
 
 from __future__ import annotations
 
+from .entries import ThirdPartyRule
 from .loader import (
     WeightSource,
     Companion,
@@ -33,6 +34,6 @@ from .components import MAGIC_BYTES, PythonCondition, UsageCondition
 from .notices import CommentSyntax, NoticeRules, RoleRule
 from .profiles import CONTENT_TYPES, ComponentPolicy, FileMatcher, InformationSpec, MofComponentSpec, MofSpec, any_match
 
-__all__ = ["Companion", "StatementRule", "WeightSource", "CONTENT_TYPES", "ComponentPolicy", "ComponentRule", "FileMatcher", "InformationSpec", "MofComponentSpec",
+__all__ = ["Companion", "ThirdPartyRule", "StatementRule", "WeightSource", "CONTENT_TYPES", "ComponentPolicy", "ComponentRule", "FileMatcher", "InformationSpec", "MofComponentSpec",
            "MofSpec", "any_match", "CommentSyntax", "NoticeRules", "RoleRule", "FindingSpec", "Framework", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
            "MAGIC_BYTES", "MofLicenses", "PythonCondition", "UsageCondition", "Profile", "RuleSet", "builtin_rules_dir", "load_rules", "split_rule_paths"]

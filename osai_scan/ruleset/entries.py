@@ -228,6 +228,17 @@ def parse_finding(raw: Any, where: str) -> FindingSpec:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ThirdPartyRule:
+    """A license file that, beside a folder's own license file, holds a third party's license
+    (``attribution.yaml`` ``third_party_license_files``): it governs no file by folder."""
+
+    id: str
+    names: tuple[str, ...]
+    beside: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Companion:
     """A license text meant to sit beside another (``attribution.yaml`` ``companions``)."""
 
@@ -267,6 +278,20 @@ def parse_companion(raw: Any, where: str) -> Companion:
     check_keys(raw, {"id", "license", "companion", "reason"}, "companion", where)
     return Companion(id=str(raw["id"]), licenses=as_list(raw["license"]), companions=as_list(raw["companion"]),
                      reason=str(raw["reason"]))
+
+
+def parse_third_party(raw: Any, where: str) -> ThirdPartyRule:
+    """One ``third_party_license_files`` entry.
+
+    Raises:
+        RuleError: a missing id, name, beside or reason, or an unknown key.
+    """
+    if not isinstance(raw, dict) or not all(raw.get(k) for k in ("id", "name", "beside", "reason")):
+        raise RuleError("a third-party license file rule needs 'id', 'name', 'beside' and 'reason'", path=where,
+                        line=line_of(raw))
+    check_keys(raw, {"id", "name", "beside", "reason"}, "third-party license file", where)
+    return ThirdPartyRule(id=str(raw["id"]), names=tuple(n.lower() for n in as_list(raw["name"])),
+                          beside=tuple(n.lower() for n in as_list(raw["beside"])), reason=str(raw["reason"]))
 
 
 def parse_statement(raw: Any, where: str) -> StatementRule:
@@ -326,5 +351,5 @@ def parse_weight_source(raw: Any, where: str) -> WeightSource:
     return WeightSource(id=str(raw["id"]), kind=str(raw["kind"]), pattern=pattern)
 
 
-__all__ = ["WeightSource", "parse_weight_source", "Companion", "StatementRule", "parse_companion", "parse_statement", "FindingSpec", "Framework", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
+__all__ = ["WeightSource", "parse_weight_source", "ThirdPartyRule", "parse_third_party", "Companion", "StatementRule", "parse_companion", "parse_statement", "FindingSpec", "Framework", "HubLicense", "LICENSE_KINDS", "LicenseFacts", "LicenseFileRule",
            "MofLicenses", "parse_finding", "parse_framework", "parse_license", "parse_row"]

@@ -27,6 +27,7 @@ from .entries import (
     StatementRule,
     parse_companion,
     parse_statement,
+    parse_third_party,
     WeightSource,
     parse_weight_source,
     LICENSE_KINDS,
@@ -71,6 +72,8 @@ class RuleSet:
         self.component_rules = self._load_component_rules()
         self.license_files, self.component_license_files, self.reference_keys = self._load_attribution()
         self.companions = tuple(self._by_id("attribution.yaml", "companions", parse_companion).values())
+        self.third_party_license_files = tuple(
+            self._by_id("attribution.yaml", "third_party_license_files", parse_third_party).values())
         self.scoped_statements = tuple(self._by_id("attribution.yaml", "scoped_statements", parse_statement).values())
         self.statement_max_lines = self._statement_max_lines()
         self.weight_sources = tuple(self._by_id("weights.yaml", "sources", parse_weight_source).values())

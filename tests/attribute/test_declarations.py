@@ -396,3 +396,30 @@ def test_a_sentence_does_not_wrap_into_a_list_or_past_its_full_stop() -> None:
     assert _sentence_end(lines, 6, 3) == 6
     assert _sentence_end(lines, 8, 3) == 8
     assert _sentence_end(lines, 1, 1) == 1
+
+
+def test_a_third_party_license_file_beside_the_license_governs_only_the_files_naming_it(tmp_path: Path) -> None:
+    # sam2: LICENSE (Apache-2.0) and LICENSE_cctorch (BSD-3-Clause, code adapted from cc_torch);
+    # only the CUDA file that was adapted names it.
+    from osai_scan.licenses import scancode_license_text
+
+    report = _tree(tmp_path / "repo", {
+        "LICENSE": scancode_license_text("apache-2.0"),
+        "LICENSE_cctorch": scancode_license_text("bsd-new"),
+        "src/model.py": "import torch\n",
+        "src/csrc/cc.cu": "// Copyright (c) Example Inc. and affiliates.\n// All rights reserved.\n\n"
+                          "// This source code is licensed under the license found in the\n"
+                          "// LICENSE file in the root directory of this source tree.\n\n"
+                          "// adapted from https://github.com/example/cc_torch\n"
+                          "// with license found in the LICENSE_cctorch file in the root directory.\n"
+                          "#include <cuda.h>\n"})
+    files = {f["path"]: f for f in report["files"]}
+    assert files["src/model.py"]["license"] == "apache-2.0"
+    assert files["src/csrc/cc.cu"]["license"] == "apache-2.0 AND bsd-new"
+    assert "LICENSE_cctorch" in files["src/csrc/cc.cu"]["attribution"]["source_path"]
+    assert files["LICENSE_cctorch"]["license"] == "bsd-new"
+    assert [(d["path"], d["expression"]) for d in report["declared"]["licenses"]] == [("LICENSE", "apache-2.0")]
+    ids = [f["id"] for f in report["findings"]]
+    assert "attribution.third-party-license-file" in ids
+    assert "attribution.license-texts-conflict" not in ids and "declared.conflict" not in ids
+    assert report["components"]["code"]["licenses"][0]["expression"] == "apache-2.0"
