@@ -289,6 +289,16 @@ def cases() -> dict[str, dict[str, str | bytes]]:
             "third_party/fastops/ops.py": "def fused_add(a, b):\n    return a + b\n",
             "third_party/fastops/COPYING": lic("gpl-3.0"),
         },
+        # sam2's layout: a third party's license text beside the repository's LICENSE, named by
+        # the one file adapted from that project; it governs that file only, besides Apache-2.0.
+        "repos/third-party-license": {
+            **core(), **weights(), "LICENSE": apache, "README.md": card("license: apache-2.0"),
+            "LICENSE_fastcc": lic("bsd-new"),
+            "src/tinygpt/cc.cu": "// Copyright (c) Example Maintainers.\n\n"
+                                 "// adapted from https://example.org/fastcc\n"
+                                 "// with license found in the LICENSE_fastcc file in the root directory.\n"
+                                 "__global__ void label(int *x) { x[0] = 0; }\n",
+        },
         "repos/card-vs-license": {
             **core(), **weights(), "README.md": card("license: apache-2.0"), "LICENSE": lic("llama-2-license-2023"),
         },

@@ -88,6 +88,7 @@ EXPECTED = {
     "manifests": [],
     "invalid-notebook": [],
     "vendored-gpl": [("attribution.folder-license-differs", ("third_party/fastops/COPYING",))],
+    "third-party-license": [("attribution.third-party-license-file", ("LICENSE", "LICENSE_fastcc"))],
     "gated-by-reference": [
         ("access.gated", ("README.md",)),
         ("policy.component-not-open", ("model/config.json", "model/tokenizer.json")),

@@ -35,6 +35,8 @@ EXPECTED: dict[str, tuple[str, tuple[str, str, str, str]]] = {
     "code-no-weights": ("open open absent absent absent", (UNDET, UNDET, UNDET, UNDET)),
     # GPL-3.0 vendored code is OSD: still open under blog-2024.
     "vendored-gpl": ("open absent open absent absent", (OPEN, UNDET, UNDET, UNDET)),
+    # a third party's BSD-3-Clause text beside LICENSE, named by one CUDA file: open, like vendored-gpl
+    "third-party-license": ("open absent open absent absent", (OPEN, UNDET, UNDET, UNDET)),
     # JSON-licensed vendored code ("Good, not Evil") is not: Code not open. The MOF does not
     # count third_party/ as model architecture, so its Class III is only undetermined.
     "vendored-json": ("not-open absent open absent absent", (NOT, UNDET, NOT, NOT)),
@@ -79,6 +81,7 @@ MOF = {
                                 "technical-report", "evaluation-results"]),
     "code-no-weights": (None, 3, ["model-parameters-final", "data-card", "technical-report", "evaluation-results"]),
     "vendored-gpl": (None, 3, ["data-card", "technical-report", "evaluation-results"]),
+    "third-party-license": (None, 3, ["data-card", "technical-report", "evaluation-results"]),
     "vendored-json": (None, 3, ["data-card", "technical-report", "evaluation-results"]),
     # The card's own text is under the repository's conflicting declaration (Llama 2 AND Apache-2.0).
     "card-vs-license": (None, 3, ["model-architecture", "model-parameters-final", "model-card", "data-card",
