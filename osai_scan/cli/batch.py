@@ -51,6 +51,9 @@ class _Progress:
                    "this process]")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Start a Dask LocalCluster of N worker processes (needs osai-scan[distributed]).")
+@click.option("--threads-per-worker", type=click.IntRange(min=1), default=None,
+              help="With --workers: targets each worker scans at once, sharing its ScanCode index (one waits "
+                   "for the Hub while another matches)  [default: 2]")
 @click.option("--scheduler", envvar="DASK_SCHEDULER_ADDRESS",
               help="Run on an existing Dask cluster: its scheduler, tcp://HOST:PORT  [env: DASK_SCHEDULER_ADDRESS]")
 @click.option("--connect-timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
@@ -75,7 +78,8 @@ class _Progress:
               show_default=True, help="Hub targets: larger files are not downloaded.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on standard error.")
 def batch(targets_file: Path, output: Path, resume: bool, summary_only: bool, jobs: int | None,
-          workers: int | None, scheduler: str | None, connect_timeout: float, preload_index: bool, profile: str,
+          workers: int | None, threads_per_worker: int | None, scheduler: str | None, connect_timeout: float,
+          preload_index: bool, profile: str,
           rules_dirs: tuple[Path, ...], timeout: float, no_cache: bool, cache_dir: Path | None, hash_weights: bool,
           token: str | None, max_download: int, max_download_file: int, quiet: bool) -> None:
     """Scan every target listed in TARGETS_FILE (one per line: a folder, hf:ORG/NAME[@REVISION] or a
@@ -88,6 +92,9 @@ def batch(targets_file: Path, output: Path, resume: bool, summary_only: bool, jo
 
     if workers is not None and scheduler:
         raise click.UsageError("use --workers (a local Dask cluster) or --scheduler (an existing one), not both.")
+    if threads_per_worker is not None and workers is None:
+        raise click.UsageError("--threads-per-worker sizes the workers of --workers; on an existing cluster, "
+                               "start them with `dask worker --nthreads N`.")
     if jobs is not None and (workers is not None or scheduler):
         raise click.UsageError("--jobs sizes the local pool; with Dask, size the cluster (--workers) instead.")
     targets = read_targets(targets_file)
@@ -102,7 +109,8 @@ def batch(targets_file: Path, output: Path, resume: bool, summary_only: bool, jo
         from ..fleet.cluster import DaskPool
 
         pool: Any = DaskPool(workers=workers, scheduler=scheduler, connect_timeout=connect_timeout,
-                             preload=preload_index)
+                             preload=preload_index, **({"threads_per_worker": threads_per_worker}
+                                                       if threads_per_worker else {}))
         if scheduler:
             pool.connect()  # a scheduler that does not answer stops the batch before anything is written
     else:

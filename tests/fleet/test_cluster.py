@@ -42,7 +42,9 @@ VOLATILE = ("timings", "worker", "index_loaded_here")
 
 @pytest.fixture(scope="module")
 def fleet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FakeHub, list[str], Client]]:
-    """The catalogue on a fake Hub, and a client of a 2-worker LocalCluster started in its environment."""
+    """The catalogue on a fake Hub, and a client of a 2-worker LocalCluster started in its environment,
+    two scans in flight per worker (``dask worker --nthreads 2``): threads of one process share its
+    ScanCode index and scan different targets at once."""
     root = tmp_path_factory.mktemp("fleethub")
     targets = write_catalogue(root, COUNT)
     home = tmp_path_factory.mktemp("fleethome")
@@ -51,7 +53,7 @@ def fleet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FakeHub, l
             patch.setenv(key, value)
         with dask.config.set({"distributed.scheduler.allowed-failures": 0,
                               "distributed.scheduler.worker-saturation": 1.0}):
-            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+            cluster = LocalCluster(n_workers=2, threads_per_worker=2, processes=True, dashboard_address=None,
                                    silence_logs=logging.ERROR)
             client = Client(cluster)
             try:
