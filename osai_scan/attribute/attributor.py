@@ -167,7 +167,8 @@ class Attributor:
         if not detection.expression:
             return None, AttributionSource.NONE
         notices = [m for m in detection.matches if m.role in (None, "notice")]
-        if len(notices) == len(detection.matches):  # nothing set aside: ScanCode's own expression
+        repaired = any(m.scancode_expression for m in notices)
+        if len(notices) == len(detection.matches) and not repaired:  # nothing set aside: ScanCode's own expression
             combined = detection.expression
         elif not notices:
             return None, AttributionSource.NONE

@@ -90,6 +90,11 @@ def read_card(raw: bytes, truncated: bool = False) -> tuple[dict[str, object] | 
     return card, "; ".join(p for p in (note, problem) if p) or None
 
 
+def _family(key: str) -> str:
+    """A ScanCode key without its "or later" suffix (``agpl-3.0-plus`` → ``agpl-3.0``)."""
+    return key[:-5] if key.endswith("-plus") else key
+
+
 class _CardLoader(yaml.SafeLoader):  # pure Python: the C loader composes aliases itself
     """A safe YAML loader that refuses aliases: a card is data from an untrusted repository, and
     a few hundred bytes of nested aliases expand to gigabytes (a "billion laughs")."""
@@ -212,7 +217,9 @@ class DeclaredReader:
         # Declarations that name a subset of another's licenses agree with it (a README naming the
         # main license, a LICENSE file that adds the license of a bundled part): only two that
         # each name a license the other does not are a conflict.
-        keysets = {frozenset(expression_keys(e)) for e in resolved}
+        # A license text and its "or later" form are one license here: the GPL/AGPL text is the
+        # same for both, and a README or manifest saying "AGPLv3+" tells which is meant (ChatTTS).
+        keysets = {frozenset(_family(k) for k in expression_keys(e)) for e in resolved}
         if any(not (a <= b or b <= a) for a in keysets for b in keysets):
             self.findings.append(self.catalogue.make(
                 "declared.conflict",

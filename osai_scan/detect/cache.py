@@ -40,7 +40,7 @@ _LOG = logging.getLogger(__name__)
 _R = TypeVar("_R")
 
 #: Bump when the stored format or the meaning of a key changes.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 _FILE_NAME = f"detections-v{CACHE_FORMAT}.sqlite3"
 #: Keys per SELECT (sqlite's default limit on bound parameters is 999 on old builds).
 _BATCH = 500

@@ -17,6 +17,7 @@ Notebooks are matched on their source cells, not their embedded outputs.
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -24,6 +25,7 @@ from typing import Any, Callable
 
 from ..constants import DETECT_DEADLINE_SECONDS, MAX_TEXT_BYTES, SNIFF_BYTES
 from ..errors import OsaiScanError, ReadLimitError
+from ..licenses import expression_keys, expression_to_spdx, spdx_to_expression
 from ..models import Classification, Component, Detection, FileEntry, FileStatus, Match
 from ..ruleset.notices import CommentSyntax
 from .context import LineContexts
@@ -143,6 +145,33 @@ READ_BUDGET_REASON = "not read: the scan's read budget is used up"
 INVALID_NOTEBOOK = "+invalid-notebook"
 
 
+#: ScanCode's key for an SPDX-License-Identifier naming no license it knows.
+UNKNOWN_SPDX = "unknown-spdx"
+#: An SPDX-License-Identifier line, and where a comment marker ends its value.
+_SPDX_TAG = re.compile(r"SPDX-License-Identifier\s*:\s*(?P<value>.*)", re.IGNORECASE)
+_COMMENT_AFTER_TAG = re.compile(r"\s(?:#|//|/\*|\*/|-->|--|;)|\s*(?:\*/|-->)\s*$")
+
+
+def spdx_tag_before_comment(line: str) -> tuple[str, str] | None:
+    """The expression of an SPDX-License-Identifier line whose value is followed by a comment
+    ("SPDX-License-Identifier: Apache-2.0 # upsample ..."), as (ScanCode key expression, SPDX);
+    None when there is no such comment or the value before it does not name known licenses."""
+    found = _SPDX_TAG.search(line)
+    if found is None:
+        return None
+    value = found.group("value")
+    cut = _COMMENT_AFTER_TAG.search(value)
+    if cut is None:
+        return None
+    value = value[:cut.start()].strip().strip("'\"`,")
+    if not value:
+        return None
+    expression, unresolved = spdx_to_expression(value)
+    if expression is None or unresolved:
+        return None
+    return expression, expression_to_spdx(expression) or value
+
+
 def _matches(result: dict[str, Any], kind_of: Callable[[str, str], str],
              contexts: LineContexts | None, lines: list[str], names: NameCheck | None) -> tuple[Match, ...]:
     out = []
@@ -153,9 +182,16 @@ def _matches(result: dict[str, Any], kind_of: Callable[[str, str], str],
             unnamed: tuple[str, ...] = ()
             if names is not None and start is not None and names.applies(m["matcher"], kind):
                 unnamed = names.unnamed(m["license_expression"], "\n".join(lines[start - 1:end or start]))
+            expression, expression_spdx, raw = m["license_expression"], m.get("license_expression_spdx"), None
+            if kind == "spdx-id" and start is not None and start <= len(lines) and \
+                    UNKNOWN_SPDX in expression_keys(expression):
+                tag = spdx_tag_before_comment(lines[start - 1])
+                if tag is not None:
+                    raw, (expression, expression_spdx) = expression, tag
             out.append(Match(
-                expression=m["license_expression"],
-                expression_spdx=m.get("license_expression_spdx"),
+                expression=expression,
+                expression_spdx=expression_spdx,
+                scancode_expression=raw,
                 rule=m["rule_identifier"],
                 score=float(m["score"]),
                 start_line=start,

@@ -126,6 +126,10 @@ class Match:
     #: name (notices.yaml settings ``name_check_*``): ScanCode aligned the text with a rule that
     #: names another license.
     unnamed: tuple[str, ...] = ()
+    #: ScanCode's own expression for the match, when osai-scan reads it otherwise (an
+    #: SPDX-License-Identifier line followed by a comment, "Apache-2.0 # upsample ...", which
+    #: ScanCode reads as ``unknown-spdx``); None when ``expression`` is ScanCode's.
+    scancode_expression: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

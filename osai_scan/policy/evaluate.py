@@ -191,19 +191,22 @@ def license_status(files: list[FileResult], criterion: Criterion, needed: tuple[
     row = combine_all(rows)
     statuses = {row.cell(f).status for f in needed}
     criterion_statuses = {c.status for c in criterion_cells}
-    if statuses & {FreedomStatus.FAILS, FreedomStatus.CONDITIONAL}:
+    # A license known to fail decides, whatever else is unknown or missing: one file under a
+    # non-OSD license makes the component not open even if another file's license is unclear.
+    if statuses & {FreedomStatus.FAILS, FreedomStatus.CONDITIONAL} or FreedomStatus.FAILS in criterion_statuses:
         status = ComponentStatus.NOT_OPEN
     elif unlicensed:
         status = ComponentStatus.UNLICENSED
     elif FreedomStatus.UNKNOWN in statuses:
         status = ComponentStatus.UNKNOWN
-    elif FreedomStatus.FAILS in criterion_statuses:
-        status = ComponentStatus.NOT_OPEN
     elif criterion_statuses:
         status = ComponentStatus.UNKNOWN
     else:
         status = ComponentStatus.OPEN
-    because = tuple(b for c in criterion_cells for b in c.because) if not statuses - {FreedomStatus.MEETS} else ()
+    # the criterion is the cause when no needed freedom fails (the others may be unknown)
+    because = (tuple(b for c in sorted(criterion_cells, key=lambda c: c.status is not FreedomStatus.FAILS)
+                     for b in c.because)
+               if not statuses & {FreedomStatus.FAILS, FreedomStatus.CONDITIONAL} else ())
     return LicenseStatus(status=status, licenses=licenses, unlicensed=unlicensed, row=row,
                          criterion_because=because, presence=presence)
 

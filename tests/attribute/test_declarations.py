@@ -423,3 +423,26 @@ def test_a_third_party_license_file_beside_the_license_governs_only_the_files_na
     assert "attribution.third-party-license-file" in ids
     assert "attribution.license-texts-conflict" not in ids and "declared.conflict" not in ids
     assert report["components"]["code"]["licenses"][0]["expression"] == "apache-2.0"
+
+
+def test_a_model_published_under_a_license_in_a_sub_headed_license_section(tmp_path: Path) -> None:
+    # ChatTTS: "### Licenses" / "#### The Code" / "The code is published under `AGPLv3+` license." /
+    # "#### The model" / "The model is published under `CC BY-NC 4.0` license." The model's sentence
+    # declares the model (not the code), so the code stays AGPL and the Model is not open.
+    from osai_scan.licenses import scancode_license_text
+
+    report = _tree(tmp_path / "repo", {
+        "LICENSE": scancode_license_text("agpl-3.0"), "pkg/core.py": "import torch\n",
+        "README.md": "# X\n\n### Licenses\n\n#### The Code\n\nThe code is published under `AGPLv3+` license.\n\n"
+                     "#### The model\n\nThe model is published under `CC BY-NC 4.0` license. It is intended for "
+                     "educational and research use.\n"})
+    readme = [(d["path"], d["expression"], d["line"]) for d in report["declared"]["licenses"] if d["source"] == "readme"]
+    assert readme == [("README.md", "agpl-3.0-plus", 7)]
+    declaration = [(r["id"], r["matched_by"], r["expression"]) for r in report["references"] if r["kind"] == "declaration"]
+    assert declaration == [("README.md:11", "attribution.statement.weights", "cc-by-nc-4.0")]
+    core = next(f for f in report["files"] if f["path"] == "pkg/core.py")
+    assert (core["component"], core["license"]) == ("code", "agpl-3.0 AND agpl-3.0-plus")
+    # the AGPL-3.0 text and "AGPLv3+" are one license, not a conflict
+    assert "declared.conflict" not in {f["id"] for f in report["findings"]}
+    model = report["components"]["model"]
+    assert (model["presence"], model["status"], report["verdict"]["status"]) == ("declared", "not-open", "not-open-source-ai")

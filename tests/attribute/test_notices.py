@@ -240,3 +240,26 @@ def test_a_compound_rule_beside_a_simple_one_is_flattened() -> None:
     choice = Detection(status=FileStatus.SCANNED, expression="mit OR apache-2.0", matches=(
         Match(expression="mit OR apache-2.0", rule="mit_or_apache-2.0_1.RULE", **header),))
     assert attributor.own_expression(attributor.assign_roles(choice))[0] == "mit OR apache-2.0"
+
+
+def test_an_spdx_tag_followed_by_a_comment_names_its_license(tmp_path: Path) -> None:
+    """Open-Sora's ops.py: "# SPDX-License-Identifier: Apache-2.0 # upsample on the temporal
+    dimension as well". ScanCode reads the whole rest of the line as the id (unknown-spdx); the
+    value ends where the second comment starts. A truly unknown id stays unknown-spdx."""
+    root = tmp_path / "repo"
+    (root / "src").mkdir(parents=True)
+    (root / "LICENSE").write_text(scancode_license_text("mit"), encoding="utf-8")
+    (root / "src" / "ops.py").write_text(
+        "import torch\n\n# SPDX-License-Identifier: Apache-2.0 # upsample on the temporal dimension as well\n"
+        "def up(x):\n    return x\n", encoding="utf-8")
+    (root / "src" / "odd.py").write_text("# SPDX-License-Identifier: Made-Up-License-9 # note\nimport torch\n",
+                                         encoding="utf-8")
+    report = validate_report(report_dict(scan(str(root), ScanOptions(use_cache=False))))
+    files = {x["path"]: x for x in report["files"]}
+    ops = files["src/ops.py"]
+    assert ops["detected_expression"] == "unknown-spdx"  # ScanCode's own reading, kept as evidence
+    assert [(m["expression"], m["scancode_expression"], m["role"]) for m in ops["detections"]] == [
+        ("apache-2.0", "unknown-spdx", "notice")]
+    assert (ops["license"], ops["attribution"]["source"]) == ("apache-2.0", "file-notice")
+    assert files["src/odd.py"]["license"] == "unknown-spdx"
+    assert [m["scancode_expression"] for m in files["src/odd.py"]["detections"]] == [None]

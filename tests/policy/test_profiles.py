@@ -264,3 +264,28 @@ def test_references_and_restrictions_reach_every_profile(scanned):
     assert reasons[0].startswith("model: does not meet the Open Source Definition for use (access is gated")
     mof = dict(report.profile_result("mof").components)[Component.MODEL]
     assert mof.status is ComponentStatus.NOT_OPEN
+
+
+def test_a_failing_license_decides_even_when_another_file_is_unknown(tmp_path):
+    """Open-Sora's shape: most code under a license that fails the OSD criterion (here a content
+    license), one file under an SPDX id nobody knows. The known failure makes the Code not open
+    (was: unknown, the verdict undetermined, beside a non-OSD error finding for the same files)."""
+    from osai_scan import ScanOptions, scan
+    from osai_scan.licenses import scancode_license_text
+
+    root = tmp_path / "repo"
+    (root / "src").mkdir(parents=True)
+    (root / "LICENSE").write_text(scancode_license_text("cc-by-4.0"), encoding="utf-8")
+    (root / "src" / "model.py").write_text("import torch\n", encoding="utf-8")
+    (root / "src" / "odd.py").write_text("# SPDX-License-Identifier: Made-Up-License-9\nimport torch\n",
+                                         encoding="utf-8")
+    result = dict(scan(str(root), ScanOptions(use_cache=False)).profile_result("blog-2024").components)
+    code = result[Component.CODE]
+    assert code.status is ComponentStatus.NOT_OPEN
+    assert sorted(lc.expression for lc in code.licenses) == ["cc-by-4.0", "unknown-spdx"]
+    assert code.criterion_because == (
+        "cc-by-4.0 is a content license, not a software license meeting the Open Source Definition [src/model.py]",
+        "unknown-spdx: its freedoms are unknown [src/odd.py]")
+    verdict = scan(str(root), ScanOptions(use_cache=False)).profile_result("blog-2024").verdict
+    assert verdict.status is VerdictStatus.NOT_OPEN_SOURCE_AI
+    assert verdict.reasons[0].startswith("code: its licenses do not satisfy the 'osd' criterion (cc-by-4.0 is a content")
