@@ -15,6 +15,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Iterable
 
@@ -26,6 +27,7 @@ from ..licenses import (
     and_expressions,
     expression_keys,
     expression_to_spdx,
+    scancode_license_info,
     spdx_to_expression,
 )
 from ..models import Attribution, AttributionSource, Component, Detection, Finding, Match
@@ -50,6 +52,8 @@ class LicenseFile:
     expression: str | None
     components: tuple[Component, ...]
     rule: str
+    #: The components it declares when none of their files are in the target.
+    declares_absent: tuple[Component, ...] = ()
 
 
 def _glob(name: str, patterns: tuple[str, ...]) -> bool:
@@ -71,6 +75,14 @@ def _inside(match: Match, text: Match, tolerance: int) -> bool:
     start = match.start_line if match.start_line is not None else -1
     end = match.end_line if match.end_line is not None else start
     return text.start_line <= start and end <= text.end_line + tolerance
+
+
+@lru_cache(maxsize=4096)
+def _all_generic(expression: str) -> bool:
+    """True when every license of ``expression`` is generic in ScanCode's license data
+    (``is_generic: yes``: proprietary-license, other-permissive, unknown, ...)."""
+    keys = expression_keys(expression)
+    return bool(keys) and all((scancode_license_info(k) or {}).get("is_generic") is True for k in keys)
 
 
 def _appended(match: Match, text: Match, lines: int) -> bool:
@@ -145,6 +157,10 @@ class Attributor:
                          and (_inside(match, t, settings.trailer_tolerance_lines)
                               or partial and _appended(match, t, settings.partial_trailer_lines))
                          and set(expression_keys(match.expression)) - set(expression_keys(t.expression))), None)
+            if host is None and settings.generic_within_specific and _all_generic(match.expression):
+                host = next((t for t in detection.matches if t is not match and t.start_line is not None
+                             and t.end_line is not None and not _all_generic(t.expression)
+                             and _inside(match, t, 0)), None)
             if host is not None:
                 out.append(replace(match, role="part-of-text", role_rule=TRAILER_RULE))
                 continue
@@ -219,7 +235,9 @@ class Attributor:
             # component from the folder that holds the licenses folder.
             folder = _folder(_folder(path)) if rule.dirs else _folder(path)
             found.append(LicenseFile(path=path, folder=folder, expression=own.get(path),
-                                     components=rule.components, rule=rule.id))
+                                     components=rule.components, rule=rule.id,
+                                     declares_absent=rule.components if rule.declares_absent is None
+                                     else rule.declares_absent))
             if own.get(path) is None:
                 self.findings.append(self.catalogue.make(
                     "attribution.license-file-unrecognised",

@@ -34,7 +34,7 @@ def component_declarations(license_files: Iterable[LicenseFile], statements: Ite
     out: dict[str, Reference] = {}
     missing = {c for c in AI_COMPONENTS if lacks_files(c, files)}
     for lf in license_files:
-        for component in lf.components:
+        for component in lf.declares_absent:
             if component in missing:
                 # An unrecognised text still declares that the component is under *a* license:
                 # its terms are unknown until someone reads them (never "no license").

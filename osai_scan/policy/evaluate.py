@@ -261,13 +261,30 @@ def _culprits(result: ComponentResult, policy: ComponentPolicy, knowledge: Licen
     return out
 
 
+#: Files whose weight references are prose (a README's links), not code that fetches.
+_PROSE_EXTS = (".md", ".rst", ".txt", ".markdown")
+
+
 def _weights_hint(weights: list[Reference]) -> str:
+    """Where the weights are, as the code and docs name them: code first, then docs; Hub ids once
+    each whatever their case, and only real ``org/name`` ids as ``hf:`` targets."""
     if not weights:
         return ""
-    hub = sorted({r.id for r in weights if r.url and "huggingface.co" in r.url})
-    named = "; ".join(f"{r.name} ({r.matched_by})" for r in weights[:3])
-    return (f" The code fetches weights from: {named}" + (f" and {len(weights) - 3} more" if len(weights) > 3 else "")
-            + ("." if not hub else f"; scan them with: osai-scan scan {' '.join('hf:' + h for h in hub[:3])}."))
+
+    def in_prose(r: Reference) -> bool:
+        return (r.source or "").split(",")[0].lower().endswith(_PROSE_EXTS)
+    ordered = sorted(weights, key=in_prose)  # stable: the scan order within code and within docs
+    hub: dict[str, str] = {}
+    for r in ordered:
+        if r.url == f"https://huggingface.co/{r.id}" and "://" not in r.id:
+            hub.setdefault(r.id.lower(), r.id)
+    named = "; ".join(f"{r.name} ({r.matched_by})" for r in ordered[:3])
+    where = ("The code fetches weights from" if not any(in_prose(r) for r in ordered) else
+             "The documentation names weights at" if all(in_prose(r) for r in ordered) else
+             "The code and documentation name weights at")
+    targets = list(hub.values())[:3]
+    return (f" {where}: {named}" + (f" and {len(weights) - 3} more" if len(weights) > 3 else "")
+            + ("." if not targets else f"; scan them with: osai-scan scan {' '.join('hf:' + h for h in targets)}."))
 
 
 def _required_component(component: Component, result: ComponentResult, policy: ComponentPolicy,

@@ -33,6 +33,9 @@ class LicenseFileRule:
     names: tuple[str, ...]
     components: tuple[Component, ...] = ()
     dirs: tuple[str, ...] = ()
+    #: The components the file declares a license for even when none of their files (for the
+    #: Model: weights) are in the target; None: all of ``components``.
+    declares_absent: tuple[Component, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

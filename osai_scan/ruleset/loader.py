@@ -164,8 +164,13 @@ class RuleSet:
         comps = tuple(component(c, where, line) for c in as_list(raw.get("components")))
         if key == "component_license_files" and not comps:
             raise RuleError("component license file rule needs 'components'", path=where, line=line)
+        absent = (tuple(component(c, where, line) for c in as_list(raw["declares_absent"]))
+                  if raw.get("declares_absent") is not None else None)
+        if absent is not None and not set(absent) <= set(comps):
+            raise RuleError("'declares_absent' names a component the rule does not cover", path=where, line=line)
         return LicenseFileRule(id=raw["id"], names=tuple(n.lower() for n in as_list(raw["name"])),
-                               components=comps, dirs=tuple(d.lower() for d in as_list(raw.get("dir"))))
+                               components=comps, dirs=tuple(d.lower() for d in as_list(raw.get("dir"))),
+                               declares_absent=absent)
 
     def _load_licenses(self) -> dict[str, LicenseFacts]:
         facts: dict[str, LicenseFacts] = {}

@@ -93,6 +93,10 @@ class NoticeSettings:
     trailer_tolerance_lines: int = 2
     partial_trailer_lines: int = 10
     partial_trailer_max_coverage: float = 50.0
+    #: A match of generic ScanCode licenses only (``is_generic``: proprietary-license,
+    #: other-permissive, ...) on lines that a match of a specific license also covers is part of
+    #: that license's words (True); False keeps it as a license of its own.
+    generic_within_specific: bool = False
     #: Which matches must name their licenses in the lines they matched (``Match.unnamed``).
     name_check_matchers: tuple[str, ...] = ()
     name_check_kinds: tuple[str, ...] = ()
@@ -194,6 +198,7 @@ def load_notice_rules(docs: Iterable[tuple[Path, Any]], report: Any) -> NoticeRu
                 raw_settings = doc.get("settings") or {}
                 check_keys(raw_settings, {"whole_text_min_coverage", "whole_text_min_lines", "trailer_tolerance_lines",
                                           "partial_trailer_lines", "partial_trailer_max_coverage", "name_check_matchers",
+                                          "generic_within_specific",
                                           "name_check_kinds", "name_ignored_words"},
                            "notices settings", where)
                 settings.update({k: v for k, v in raw_settings.items() if k != "__line__"})
@@ -219,6 +224,7 @@ def load_notice_rules(docs: Iterable[tuple[Path, Any]], report: Any) -> NoticeRu
                                 trailer_tolerance_lines=int(settings.get("trailer_tolerance_lines", 2)),
                                 partial_trailer_lines=int(settings.get("partial_trailer_lines", 10)),
                                 partial_trailer_max_coverage=float(settings.get("partial_trailer_max_coverage", 50)),
+                                generic_within_specific=bool(settings.get("generic_within_specific", False)),
                                 name_check_matchers=as_list(settings.get("name_check_matchers")),
                                 name_check_kinds=as_list(settings.get("name_check_kinds")),
                                 name_ignored_words=frozenset(w.lower() for w in as_list(settings.get("name_ignored_words"))))

@@ -446,3 +446,33 @@ def test_a_model_published_under_a_license_in_a_sub_headed_license_section(tmp_p
     assert "declared.conflict" not in {f["id"] for f in report["findings"]}
     model = report["components"]["model"]
     assert (model["presence"], model["status"], report["verdict"]["status"]) == ("declared", "not-open", "not-open-source-ai")
+
+
+def test_a_code_license_file_declares_no_absent_training_code(tmp_path: Path) -> None:
+    # DeepSeek-V3: LICENSE-CODE (MIT) and LICENSE-MODEL, inference code only. The code license
+    # governs the code; it does not make absent training code "declared" and open (osaid-1.0
+    # requires training code).
+    from osai_scan.licenses import scancode_license_text
+
+    report = _tree(tmp_path / "repo", {
+        "LICENSE-CODE": scancode_license_text("mit"), "LICENSE-MODEL": scancode_license_text("cc-by-nc-4.0"),
+        "inference/generate.py": "import torch\n\n\ndef main():\n    model = torch.load('x')\n"})
+    declared = sorted((r["id"], r["component"]) for r in report["references"] if r["kind"] == "declaration")
+    assert declared == [("LICENSE-MODEL", "model")]
+    osaid = report["profiles"]["osaid-1.0"]["components"]["training-code"]
+    assert (osaid["presence"], osaid["status"]) == ("absent", "absent")
+    assert report["components"]["code"]["licenses"][0]["expression"] == "mit"
+
+
+def test_a_dataset_download_is_no_weights_reference(tmp_path: Path) -> None:
+    # pythia's README: hf_hub_download(repo_id="EleutherAI/pile-deduped-pythia-preshuffled", repo_type="dataset")
+    from osai_scan.licenses import scancode_license_text
+
+    report = _tree(tmp_path / "repo", {
+        "LICENSE": scancode_license_text("apache-2.0"),
+        "fetch.py": 'from huggingface_hub import hf_hub_download\n\n'
+                    'hf_hub_download(repo_id="acme/pile-shuffled", repo_type="dataset", filename="a.bin")\n'
+                    'hf_hub_download("acme/pile-shuffled", "b.bin", repo_type="dataset")\n'
+                    'hf_hub_download(repo_id="acme/tiny-model", filename="model.safetensors")\n'})
+    weights = sorted((r["id"], r["source"]) for r in report["references"] if r["kind"] == "weights")
+    assert weights == [("acme/tiny-model", "fetch.py, line 5")]

@@ -263,3 +263,26 @@ def test_an_spdx_tag_followed_by_a_comment_names_its_license(tmp_path: Path) -> 
     assert (ops["license"], ops["attribution"]["source"]) == ("apache-2.0", "file-notice")
     assert files["src/odd.py"]["license"] == "unknown-spdx"
     assert [m["scancode_expression"] for m in files["src/odd.py"]["detections"]] == [None]
+
+
+def test_a_generic_match_on_the_lines_of_a_specific_license_is_part_of_it(tmp_path: Path) -> None:
+    """FLUX.1 [dev]'s model license opens with its title and a sentence naming it; ScanCode also
+    matches "Non Commercial" there as the generic proprietary-license. The model is under
+    flux-1-nc alone (the raw match stays in the evidence, as part-of-text)."""
+    root = tmp_path / "repo"
+    (root / "src").mkdir(parents=True)
+    (root / "LICENSE").write_text(scancode_license_text("apache-2.0"), encoding="utf-8")
+    (root / "LICENSE-MODEL").write_text(
+        "FLUX.1 [dev] Non-Commercial License v1.1.1\n\nBlack Forest Labs Inc. is pleased to make available the "
+        "weights, parameters and inference code for the FLUX.1 [dev] Model freely available for your non-commercial "
+        "and non-production use as set forth in this FLUX.1 [dev] Non-Commercial License (\u201cLicense\u201d).\n",
+        encoding="utf-8")
+    (root / "src" / "model.py").write_text("import torch\n", encoding="utf-8")
+    report = validate_report(report_dict(scan(str(root), ScanOptions(use_cache=False))))
+    lic = {x["path"]: x for x in report["files"]}["LICENSE-MODEL"]
+    roles = {(m["expression"], m["role"]) for m in lic["detections"]}
+    assert ("proprietary-license", "part-of-text") in roles and ("flux-1-nc", "notice") in roles
+    assert lic["license"] == "flux-1-nc"
+    declared = [(r["id"], r["expression"]) for r in report["references"] if r["kind"] == "declaration"]
+    assert declared == [("LICENSE-MODEL", "flux-1-nc")]
+    assert report["verdict"]["status"] == "not-open-source-ai"

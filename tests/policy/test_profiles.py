@@ -289,3 +289,22 @@ def test_a_failing_license_decides_even_when_another_file_is_unknown(tmp_path):
     verdict = scan(str(root), ScanOptions(use_cache=False)).profile_result("blog-2024").verdict
     assert verdict.status is VerdictStatus.NOT_OPEN_SOURCE_AI
     assert verdict.reasons[0].startswith("code: its licenses do not satisfy the 'osd' criterion (cc-by-4.0 is a content")
+
+
+def test_the_weights_hint_names_code_first_and_each_hub_id_once():
+    """HunyuanVideo's shape: the README names the same model in two cases and links a .pt file on
+    the Hub; the code names the main model. The hint lists the code's reference first, each Hub id
+    once, and never a URL as an hf: target."""
+    from osai_scan.models import Reference, ReferenceKind
+    from osai_scan.policy.evaluate import _weights_hint
+
+    def ref(target: str, where: str, url: str | None = None) -> Reference:
+        return Reference(kind=ReferenceKind.WEIGHTS, id=target, component=Component.MODEL, name=target, declared=None,
+                         expression=None, expression_spdx=None, source=where, matched_by=f"x at {where}",
+                         url=url or f"https://huggingface.co/{target}")
+    pt = "https://huggingface.co/acme/Rewrite/resolve/main/model.pt"
+    hint = _weights_hint([ref("Acme/Rewrite", "README.md, line 3"), ref("acme/Rewrite", "README.md, line 9"),
+                          ref(pt, "README.md, line 12", url=pt), ref("acme/Main", "sample.py, line 20")])
+    assert hint.startswith(" The code and documentation name weights at: acme/Main (x at sample.py, line 20); ")
+    assert hint.endswith("scan them with: osai-scan scan hf:acme/Main hf:Acme/Rewrite.")
+    assert _weights_hint([ref("acme/Main", "sample.py, line 20")]).startswith(" The code fetches weights from: acme/Main")
