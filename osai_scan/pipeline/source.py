@@ -42,7 +42,7 @@ from ..models import (
     Transfer,
     lossless_names,
 )
-from ..policy.declarations import component_declarations, lacks_files
+from ..policy.declarations import component_declarations, lacks_files, root_model_license_declarations
 from ..policy.evaluate import ScanFacts, code_license_findings, evaluate_profile
 from ..policy.mof import evaluate_mof
 from ..policy.references import ReferenceResolver
@@ -283,6 +283,10 @@ def scan_source(source: Source, rules: RuleSet, options: ScanOptions, stats: Sca
     if resolved.card_items:
         declared = replace(declared, model_card=declared.model_card + resolved.card_items)
     declarations = component_declarations(license_files, statements, files_t)
+    if not any(d.component is Component.MODEL for d in declarations):  # a model license file or sentence is nearer
+        declarations += root_model_license_declarations(
+            declared.licenses, lambda k: knowledge.curated[k].kind if k in knowledge.curated else None,
+            rules.root_model_license_kinds, files_t)
     if lacks_files(Component.MODEL, files_t):
         declarations += weights_found()
     findings = (attributor.findings + reader.findings + attributor.late_findings()

@@ -9,12 +9,12 @@ policy evaluates the component on it, with presence ``declared``.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..attribute.attributor import LicenseFile
 from ..attribute.sources import ScopedStatement
-from ..licenses import expression_to_spdx
-from ..models import AI_COMPONENTS, Component, FileResult, Reference, ReferenceKind
+from ..licenses import expression_keys, expression_to_spdx
+from ..models import AI_COMPONENTS, Component, DeclaredLicense, FileResult, Reference, ReferenceKind
 
 #: Rule ids of weight files start with this (rules/components.yaml).
 WEIGHTS_RULE_PREFIX = "model.weights"
@@ -26,6 +26,29 @@ def lacks_files(component: Component, files: Iterable[FileResult]) -> bool:
     if component is Component.MODEL:
         return not any(f.rule.startswith(WEIGHTS_RULE_PREFIX) for f in own)
     return not own
+
+
+def root_model_license_declarations(declared: Iterable[DeclaredLicense], kind_of: Callable[[str], str | None],
+                                   kinds: tuple[str, ...], files: tuple[FileResult, ...]) -> tuple[Reference, ...]:
+    """The root license files whose license was written for model weights (``kinds`` of
+    licenses.yaml): each declares the Model when its weights are not in the target."""
+    if not kinds or not lacks_files(Component.MODEL, files):
+        return ()
+    out = []
+    for d in declared:
+        if d.source != "license-file" or not d.expression:
+            continue
+        model_keys = [k for k in expression_keys(d.expression) if kind_of(k) in kinds]
+        if not model_keys:
+            continue
+        out.append(Reference(
+            kind=ReferenceKind.DECLARATION, id=d.path, component=Component.MODEL, name=d.path, declared=d.expression,
+            expression=d.expression, expression_spdx=expression_to_spdx(d.expression),
+            source=f"{d.path} (the repository's license, written for model weights)",
+            matched_by="attribution.root-model-license",
+            detail=f"the repository's license file is a model license ({', '.join(model_keys)}); no model weights "
+                   "are in the target"))
+    return tuple(out)
 
 
 def component_declarations(license_files: Iterable[LicenseFile], statements: Iterable[ScopedStatement],
@@ -59,4 +82,4 @@ def component_declarations(license_files: Iterable[LicenseFile], statements: Ite
     return tuple(out[k] for k in sorted(out))
 
 
-__all__ = ["WEIGHTS_RULE_PREFIX", "component_declarations", "lacks_files"]
+__all__ = ["WEIGHTS_RULE_PREFIX", "component_declarations", "lacks_files", "root_model_license_declarations"]

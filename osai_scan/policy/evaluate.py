@@ -203,10 +203,14 @@ def license_status(files: list[FileResult], criterion: Criterion, needed: tuple[
         status = ComponentStatus.UNKNOWN
     else:
         status = ComponentStatus.OPEN
-    # the criterion is the cause when no needed freedom fails (the others may be unknown)
-    because = (tuple(b for c in sorted(criterion_cells, key=lambda c: c.status is not FreedomStatus.FAILS)
-                     for b in c.because)
-               if not statuses & {FreedomStatus.FAILS, FreedomStatus.CONDITIONAL} else ())
+    # the criterion is the cause when every needed freedom meets, or when it fails while no
+    # needed freedom does (the others may be unknown: then only the failing licenses are named)
+    if not statuses - {FreedomStatus.MEETS}:
+        because = tuple(b for c in criterion_cells for b in c.because)
+    elif status is ComponentStatus.NOT_OPEN and not statuses & {FreedomStatus.FAILS, FreedomStatus.CONDITIONAL}:
+        because = tuple(b for c in criterion_cells if c.status is FreedomStatus.FAILS for b in c.because)
+    else:
+        because = ()
     return LicenseStatus(status=status, licenses=licenses, unlicensed=unlicensed, row=row,
                          criterion_because=because, presence=presence)
 

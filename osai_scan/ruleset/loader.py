@@ -76,6 +76,7 @@ class RuleSet:
             self._by_id("attribution.yaml", "third_party_license_files", parse_third_party).values())
         self.scoped_statements = tuple(self._by_id("attribution.yaml", "scoped_statements", parse_statement).values())
         self.statement_max_lines = self._statement_max_lines()
+        self.root_model_license_kinds = self._root_model_license_kinds()
         self.weight_sources = tuple(self._by_id("weights.yaml", "sources", parse_weight_source).values())
         self.weight_files = self._weight_settings()
         self.licenses = self._load_licenses()
@@ -220,6 +221,20 @@ class RuleSet:
                                                path=str(path), line=line_of(doc)))
                 continue
             value = raw
+        return value
+
+    def _root_model_license_kinds(self) -> tuple[str, ...]:
+        """License kinds whose root license file declares the Model (the last folder's wins)."""
+        value: tuple[str, ...] = ()
+        for path, doc in self._docs("attribution.yaml"):
+            raw = doc.get("root_model_license_kinds") if isinstance(doc, dict) else None
+            if raw is None:
+                continue
+            if not isinstance(raw, list) or not all(isinstance(k, str) for k in raw):
+                self.problems.report(RuleError("root_model_license_kinds must be a list of license kinds",
+                                               path=str(path), line=line_of(doc)))
+                continue
+            value = tuple(raw)
         return value
 
     def _weight_settings(self) -> tuple[tuple[Component, ...], tuple[str, ...], int]:

@@ -476,3 +476,19 @@ def test_a_dataset_download_is_no_weights_reference(tmp_path: Path) -> None:
                     'hf_hub_download(repo_id="acme/tiny-model", filename="model.safetensors")\n'})
     weights = sorted((r["id"], r["source"]) for r in report["references"] if r["kind"] == "weights")
     assert weights == [("acme/tiny-model", "fetch.py, line 5")]
+
+
+def test_a_root_model_license_declares_the_absent_model(tmp_path: Path) -> None:
+    # codellama: the root LICENSE is the Llama 2 Community License, written for the model and its
+    # code; the weights are downloaded elsewhere. An Apache-2.0 root LICENSE declares no model.
+    from osai_scan.licenses import scancode_license_text
+
+    report = _tree(tmp_path / "llama", {"LICENSE": scancode_license_text("llama-2-license-2023"),
+                                        "llama/generation.py": "import torch\n"})
+    declared = [(r["id"], r["matched_by"], r["expression"]) for r in report["references"] if r["kind"] == "declaration"]
+    assert declared == [("LICENSE", "attribution.root-model-license", "llama-2-license-2023")]
+    model = report["components"]["model"]
+    assert (model["presence"], model["status"]) == ("declared", "not-open")
+    plain = _tree(tmp_path / "plain", {"LICENSE": scancode_license_text("apache-2.0"), "src/gen.py": "import torch\n"})
+    assert [r for r in plain["references"] if r["kind"] == "declaration"] == []
+    assert plain["components"]["model"]["presence"] == "absent"
