@@ -30,7 +30,7 @@ def lacks_files(component: Component, files: Iterable[FileResult]) -> bool:
 
 def root_model_license_declarations(declared: Iterable[DeclaredLicense], kind_of: Callable[[str], str | None],
                                    kinds: tuple[str, ...], files: tuple[FileResult, ...]) -> tuple[Reference, ...]:
-    """The root license files whose license was written for model weights (``kinds`` of
+    """The root license files whose licenses were all written for model weights (``kinds`` of
     licenses.yaml): each declares the Model when its weights are not in the target."""
     if not kinds or not lacks_files(Component.MODEL, files):
         return ()
@@ -38,8 +38,10 @@ def root_model_license_declarations(declared: Iterable[DeclaredLicense], kind_of
     for d in declared:
         if d.source != "license-file" or not d.expression:
             continue
-        model_keys = [k for k in expression_keys(d.expression) if kind_of(k) in kinds]
-        if not model_keys:
+        # every license of the file is a model license: a software license with a model
+        # license appended among third-party terms (Open-Sora's LICENSE) speaks for the code
+        model_keys = expression_keys(d.expression)
+        if not model_keys or not all(kind_of(k) in kinds for k in model_keys):
             continue
         out.append(Reference(
             kind=ReferenceKind.DECLARATION, id=d.path, component=Component.MODEL, name=d.path, declared=d.expression,

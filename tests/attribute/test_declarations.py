@@ -492,3 +492,10 @@ def test_a_root_model_license_declares_the_absent_model(tmp_path: Path) -> None:
     plain = _tree(tmp_path / "plain", {"LICENSE": scancode_license_text("apache-2.0"), "src/gen.py": "import torch\n"})
     assert [r for r in plain["references"] if r["kind"] == "declaration"] == []
     assert plain["components"]["model"]["presence"] == "absent"
+    # Open-Sora: Apache-2.0, then the licenses of projects it draws on, one of them a model license
+    mixed = _tree(tmp_path / "mixed", {
+        "LICENSE": scancode_license_text("apache-2.0") + "\n\n=====\nThis project is inspired by the listed projects "
+                   "and is subject to the following licenses:\n\n" + scancode_license_text("llama-2-license-2023"),
+        "src/gen.py": "import torch\n"})
+    assert mixed["files"][0]["license"] == "apache-2.0 AND llama-2-license-2023"
+    assert [r for r in mixed["references"] if r["kind"] == "declaration"] == []
