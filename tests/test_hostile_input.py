@@ -234,3 +234,23 @@ def test_deep_manifests_and_reuse_toml_do_not_stop_the_scan(hostile) -> None:
     (reuse,) = [f for f in report.findings if f.id == "attribution.reuse-invalid"]
     assert reuse.paths == ("REUSE.toml",) and "invalid TOML: nested too deeply to parse" in reuse.message
     assert [d for d in report.declared.licenses if d.path in ("package.json", "pyproject.toml")] == []
+
+
+def test_a_plain_folder_reports_the_submodules_its_gitmodules_lists(tmp_path: Path) -> None:
+    # pythia exported without .git: .gitmodules names utils/gpt-neox (its training code), whose
+    # folder is empty. The report lists it, skipped, as a git work tree lists its gitlink.
+    root = tmp_path / "repo"
+    (root / "utils" / "gpt-neox").mkdir(parents=True)
+    (root / "vendor" / "lib").mkdir(parents=True)
+    (root / "vendor" / "lib" / "a.py").write_text("x = 1\n")
+    (root / "README.md").write_text("# x\n")
+    (root / ".gitmodules").write_text(
+        '[submodule "utils/gpt-neox"]\n\tpath = utils/gpt-neox\n\turl = https://github.com/EleutherAI/gpt-neox\n'
+        '[submodule "vendor/lib"]\n\tpath = vendor/lib\n\turl = https://example.org/lib\n'
+        '[submodule "bad"]\n\tpath = ../outside\n')
+    report = scan(str(root), ScanOptions(use_cache=False))
+    assert sorted(f.path for f in report.files) == [".gitmodules", "README.md", "utils/gpt-neox", "vendor/lib/a.py"]
+    entry = report.file("utils/gpt-neox")
+    assert (entry.status, entry.status_reason) == (
+        FileStatus.SKIPPED, "git submodule listed in .gitmodules (https://github.com/EleutherAI/gpt-neox), not present "
+                            "in this folder: its files belong to another repository and are not scanned")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import configparser
 import hashlib
 import os
+import posixpath
 import stat
 from pathlib import Path
 from typing import Iterator
@@ -137,6 +139,10 @@ class FileReader:
         return FileEntry(path=path, size=size, content_id=f"git-blob:{git_blob_id(data)}")
 
 
+#: ``.gitmodules`` larger than this is not read for submodules.
+MAX_GITMODULES_BYTES = 256 * 1024
+
+
 class LocalSource(Source):
     """A plain folder (not a git work tree).
 
@@ -155,7 +161,32 @@ class LocalSource(Source):
         return TargetInfo(kind="local", name=self.root.name, path=self.given, vcs=None)
 
     def iter_files(self) -> Iterator[FileEntry]:
-        yield from self._walk(self.root, "")
+        seen: set[str] = set()
+        for entry in self._walk(self.root, ""):
+            seen.add(entry.path)
+            yield entry
+        yield from self._absent_submodules(seen)
+
+    def _absent_submodules(self, seen: set[str]) -> Iterator[FileEntry]:
+        """The submodules ``.gitmodules`` lists whose folders hold no file here (an exported or
+        extracted tree): each is reported, as a git work tree reports its gitlinks, so that
+        another repository's part of the system is never silently missing."""
+        path = self.root / ".gitmodules"
+        if ".gitmodules" not in seen or not path.is_file() or path.stat().st_size > MAX_GITMODULES_BYTES:
+            return
+        parser = configparser.ConfigParser(interpolation=None, strict=False)
+        try:
+            parser.read_string(path.read_text(encoding="utf-8", errors="replace"))
+        except (configparser.Error, OSError):
+            return
+        for section in parser.sections():
+            rel = posixpath.normpath(parser.get(section, "path", fallback="").strip().strip("/"))
+            if not rel or rel == "." or rel.startswith("../") or rel in seen or any(s.startswith(rel + "/") for s in seen):
+                continue
+            url = parser.get(section, "url", fallback="").strip()
+            yield FileEntry(path=rel, size=0, problem=f"git submodule listed in .gitmodules ({url or 'no url'}), "
+                                                      "not present in this folder: its files belong to another "
+                                                      "repository and are not scanned")
 
     def _walk(self, folder: Path, prefix: str) -> Iterator[FileEntry]:
         try:
