@@ -23,6 +23,7 @@ from license_expression import Licensing, combine_expressions
 
 from ..findings import FindingCatalogue
 from ..licenses import (
+    UNKNOWN_SPDX,
     LicenseKnowledge,
     and_expressions,
     expression_keys,
@@ -39,8 +40,6 @@ from .reuse import Annotation, ReuseIndex, is_licenses_folder_text
 _METADATA_LICENSE_KEYS = ("general.license", "license")
 #: The role rule id of a match inside a whole license text of another license.
 TRAILER_RULE = "notices.part-of-text"
-#: The key ScanCode gives an SPDX-License-Identifier naming no license it knows.
-UNKNOWN_SPDX = "unknown-spdx"
 
 
 @dataclass(frozen=True, slots=True)

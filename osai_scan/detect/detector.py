@@ -25,7 +25,7 @@ from typing import Any, Callable
 
 from ..constants import DETECT_DEADLINE_SECONDS, MAX_TEXT_BYTES, SNIFF_BYTES
 from ..errors import OsaiScanError, ReadLimitError
-from ..licenses import expression_keys, expression_to_spdx, spdx_to_expression
+from ..licenses import UNKNOWN_SPDX, expression_keys, expression_to_spdx, spdx_to_expression
 from ..models import Classification, Component, Detection, FileEntry, FileStatus, Match
 from ..ruleset.notices import CommentSyntax
 from .context import LineContexts
@@ -145,8 +145,6 @@ READ_BUDGET_REASON = "not read: the scan's read budget is used up"
 INVALID_NOTEBOOK = "+invalid-notebook"
 
 
-#: ScanCode's key for an SPDX-License-Identifier naming no license it knows.
-UNKNOWN_SPDX = "unknown-spdx"
 #: An SPDX-License-Identifier line, and where a comment marker ends its value.
 _SPDX_TAG = re.compile(r"SPDX-License-Identifier\s*:\s*(?P<value>.*)", re.IGNORECASE)
 _COMMENT_AFTER_TAG = re.compile(r"\s(?:#|//|/\*|\*/|-->|--|;)|\s*(?:\*/|-->)\s*$")

@@ -13,6 +13,7 @@ from ..ruleset.scancode_db import scancode_license_info, scancode_license_text
 from .knowledge import DATA_KINDS, LicenseKnowledge, combine_all
 from .spdx import (
     OPERATORS,
+    UNKNOWN_SPDX,
     and_expressions,
     expression_keys,
     expression_to_spdx,
@@ -24,6 +25,7 @@ from .spdx import (
 __all__ = [
     "DATA_KINDS",
     "OPERATORS",
+    "UNKNOWN_SPDX",
     "and_expressions",
     "LicenseKnowledge",
     "combine_all",

@@ -64,6 +64,10 @@ def expression_to_spdx(expression: str | None) -> str | None:
                        expression)
 
 
+#: ScanCode's key for an SPDX id it does not know (an SPDX-License-Identifier naming no license).
+UNKNOWN_SPDX = "unknown-spdx"
+
+
 def spdx_to_expression(spdx: str, resolve_ref: Callable[[str], str | None] | None = None
                        ) -> tuple[str | None, tuple[str, ...]]:
     """Convert an SPDX license expression (REUSE annotations) to a ScanCode key expression.
@@ -91,7 +95,7 @@ def spdx_to_expression(spdx: str, resolve_ref: Callable[[str], str | None] | Non
         found = key_of_spdx(token) or (resolve_ref(token) if resolve_ref else None)
         if not found:
             unresolved.append(token)
-            return "unknown-spdx"
+            return UNKNOWN_SPDX
         return f"({found})" if " " in found else found
 
     return _SYMBOL.sub(key, spdx), tuple(unresolved)
@@ -136,4 +140,4 @@ def expression_keys(expression: str) -> tuple[str, ...]:
     return tuple(sorted({m.group(0) for m in _SYMBOL.finditer(expression) if m.group(0).lower() not in OPERATORS}))
 
 
-__all__ = ["OPERATORS", "and_expressions", "expression_keys", "expression_to_spdx", "key_of_spdx", "spdx_of_key", "spdx_to_expression"]
+__all__ = ["OPERATORS", "UNKNOWN_SPDX", "and_expressions", "expression_keys", "expression_to_spdx", "key_of_spdx", "spdx_of_key", "spdx_to_expression"]

@@ -242,19 +242,23 @@ def test_a_compound_rule_beside_a_simple_one_is_flattened() -> None:
     assert attributor.own_expression(attributor.assign_roles(choice))[0] == "mit OR apache-2.0"
 
 
+def _scan_files(root: Path, files: dict[str, str]) -> dict:
+    """Write ``files`` (path → text) under ``root``, scan it and return the validated report."""
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return validate_report(report_dict(scan(str(root), ScanOptions(use_cache=False))))
+
+
 def test_an_spdx_tag_followed_by_a_comment_names_its_license(tmp_path: Path) -> None:
     """Open-Sora's ops.py: "# SPDX-License-Identifier: Apache-2.0 # upsample on the temporal
     dimension as well". ScanCode reads the whole rest of the line as the id (unknown-spdx); the
     value ends where the second comment starts. A truly unknown id stays unknown-spdx."""
-    root = tmp_path / "repo"
-    (root / "src").mkdir(parents=True)
-    (root / "LICENSE").write_text(scancode_license_text("mit"), encoding="utf-8")
-    (root / "src" / "ops.py").write_text(
-        "import torch\n\n# SPDX-License-Identifier: Apache-2.0 # upsample on the temporal dimension as well\n"
-        "def up(x):\n    return x\n", encoding="utf-8")
-    (root / "src" / "odd.py").write_text("# SPDX-License-Identifier: Made-Up-License-9 # note\nimport torch\n",
-                                         encoding="utf-8")
-    report = validate_report(report_dict(scan(str(root), ScanOptions(use_cache=False))))
+    report = _scan_files(tmp_path / "repo", {
+        "LICENSE": scancode_license_text("mit"),
+        "src/ops.py": "import torch\n\n# SPDX-License-Identifier: Apache-2.0 # upsample on the temporal dimension "
+                      "as well\ndef up(x):\n    return x\n",
+        "src/odd.py": "# SPDX-License-Identifier: Made-Up-License-9 # note\nimport torch\n"})
     files = {x["path"]: x for x in report["files"]}
     ops = files["src/ops.py"]
     assert ops["detected_expression"] == "unknown-spdx"  # ScanCode's own reading, kept as evidence
@@ -269,16 +273,13 @@ def test_a_generic_match_on_the_lines_of_a_specific_license_is_part_of_it(tmp_pa
     """FLUX.1 [dev]'s model license opens with its title and a sentence naming it; ScanCode also
     matches "Non Commercial" there as the generic proprietary-license. The model is under
     flux-1-nc alone (the raw match stays in the evidence, as part-of-text)."""
-    root = tmp_path / "repo"
-    (root / "src").mkdir(parents=True)
-    (root / "LICENSE").write_text(scancode_license_text("apache-2.0"), encoding="utf-8")
-    (root / "LICENSE-MODEL").write_text(
-        "FLUX.1 [dev] Non-Commercial License v1.1.1\n\nBlack Forest Labs Inc. is pleased to make available the "
-        "weights, parameters and inference code for the FLUX.1 [dev] Model freely available for your non-commercial "
-        "and non-production use as set forth in this FLUX.1 [dev] Non-Commercial License (\u201cLicense\u201d).\n",
-        encoding="utf-8")
-    (root / "src" / "model.py").write_text("import torch\n", encoding="utf-8")
-    report = validate_report(report_dict(scan(str(root), ScanOptions(use_cache=False))))
+    report = _scan_files(tmp_path / "repo", {
+        "LICENSE": scancode_license_text("apache-2.0"),
+        "LICENSE-MODEL": "FLUX.1 [dev] Non-Commercial License v1.1.1\n\nBlack Forest Labs Inc. is pleased to make "
+                         "available the weights, parameters and inference code for the FLUX.1 [dev] Model freely "
+                         "available for your non-commercial and non-production use as set forth in this FLUX.1 [dev] "
+                         "Non-Commercial License (\u201cLicense\u201d).\n",
+        "src/model.py": "import torch\n"})
     lic = {x["path"]: x for x in report["files"]}["LICENSE-MODEL"]
     roles = {(m["expression"], m["role"]) for m in lic["detections"]}
     assert ("proprietary-license", "part-of-text") in roles and ("flux-1-nc", "notice") in roles

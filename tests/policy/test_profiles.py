@@ -279,13 +279,14 @@ def test_a_failing_license_decides_even_when_another_file_is_unknown(tmp_path):
     (root / "src" / "model.py").write_text("import torch\n", encoding="utf-8")
     (root / "src" / "odd.py").write_text("# SPDX-License-Identifier: Made-Up-License-9\nimport torch\n",
                                          encoding="utf-8")
-    result = dict(scan(str(root), ScanOptions(use_cache=False)).profile_result("blog-2024").components)
+    blog = scan(str(root), ScanOptions(use_cache=False)).profile_result("blog-2024")
+    result = dict(blog.components)
     code = result[Component.CODE]
     assert code.status is ComponentStatus.NOT_OPEN
     assert sorted(lc.expression for lc in code.licenses) == ["cc-by-4.0", "unknown-spdx"]
     assert code.criterion_because == (
         "cc-by-4.0 is a content license, not a software license meeting the Open Source Definition [src/model.py]",)
-    verdict = scan(str(root), ScanOptions(use_cache=False)).profile_result("blog-2024").verdict
+    verdict = blog.verdict
     assert verdict.status is VerdictStatus.NOT_OPEN_SOURCE_AI
     assert verdict.reasons[0].startswith("code: its licenses do not satisfy the 'osd' criterion (cc-by-4.0 is a content")
 
